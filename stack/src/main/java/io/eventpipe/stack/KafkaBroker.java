@@ -1,0 +1,177 @@
+package io.eventpipe.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one process).
+ * The log directory is formatted once; a later start on the same directory finds its topics again.
+ */
+public final class KafkaBroker implements Server {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final String CLUSTER_ID_FILE = "cluster.id";
+
+    private final ManagedProcess process;
+    private final int port;
+
+    private KafkaBroker(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts (formatting on first use) a broker on the port, keeping all its data under dataDir. */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, Path logDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Path config = writeConfig(dataDir, port, controllerPort);
+            Path log4j = writeLog4j(dataDir);
+            String classpath = RuntimeLocator.classpath("kafka");
+            formatOnce(dataDir, config, log4j, classpath, logDir);
+            ManagedProcess process = ManagedProcess.start("kafka",
+                    base(classpath, "kafka.Kafka", log4j).jvm("-Xms256m", "-Xmx768m").args(config.toString()).toList(),
+                    Map.of(), dataDir, logDir.resolve("kafka.log"));
+            KafkaBroker broker = new KafkaBroker(process, port);
+            broker.awaitReady();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JavaCommand base(String classpath, String main, Path log4j) {
+        return JavaCommand.mainClass(classpath, main)
+                .property("log4j2.configurationFile", log4j.toString())
+                .jvm("-XX:+UseG1GC", "-Djava.awt.headless=true");
+    }
+
+    private static void formatOnce(Path dataDir, Path config, Path log4j, String classpath, Path logDir) throws IOException {
+        Path clusterIdFile = dataDir.resolve(CLUSTER_ID_FILE);
+        if (Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+            return;
+        }
+        String clusterId = Files.exists(clusterIdFile) ? Files.readString(clusterIdFile).trim() : Uuid.randomUuid().toString();
+        Files.writeString(clusterIdFile, clusterId);
+        ManagedProcess.runToCompletion("kafka-storage-format",
+                base(classpath, "kafka.tools.StorageTool", log4j)
+                        .args("format", "-t", clusterId, "-c", config.toString(), "--standalone").toList(),
+                Map.of(), dataDir, logDir.resolve("kafka-format.log"), 120);
+    }
+
+    private static Path writeConfig(Path dataDir, int port, int controllerPort) throws IOException {
+        String config = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dataDir.resolve("logs"),
+                // one node: every internal topic has one replica
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                // topics come from the catalogue only, never from a typo in a client
+                "auto.create.topics.enable=false",
+                "num.partitions=1",
+                "log.retention.hours=-1",
+                "");
+        Path file = dataDir.resolve("server.properties");
+        Files.writeString(file, config, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Path writeLog4j(Path dataDir) throws IOException {
+        String config = String.join("\n",
+                "status = warn",
+                "appender.console.type = Console",
+                "appender.console.name = STDOUT",
+                "appender.console.layout.type = PatternLayout",
+                "appender.console.layout.pattern = [%d] %p %m (%c)%n",
+                "rootLogger.level = info",
+                "rootLogger.appenderRef.stdout.ref = STDOUT",
+                "logger.kafka.name = kafka",
+                "logger.kafka.level = warn",
+                "logger.clients.name = org.apache.kafka",
+                "logger.clients.level = warn",
+                "logger.started.name = kafka.server.KafkaRaftServer",
+                "logger.started.level = info",
+                "");
+        Path file = dataDir.resolve("log4j2.properties");
+        Files.writeString(file, config, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private void awaitReady() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        try (Admin admin = Admin.create(props)) {
+            Await.until("Kafka at " + bootstrapServers(), READY_TIMEOUT, () -> {
+                process.checkAlive();
+                try {
+                    return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                            .nodes().get(3, TimeUnit.SECONDS).isEmpty();
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public String address() {
+        return bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    /** The Kafka tools' classpath, for benchmarks and admin commands run beside the broker. */
+    public static List<String> toolCommand(String mainClass, String... args) {
+        return JavaCommand.mainClass(RuntimeLocator.classpath("kafka"), mainClass).args(args).toList();
+    }
+}
