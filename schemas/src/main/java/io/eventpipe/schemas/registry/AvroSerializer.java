@@ -51,7 +51,8 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         String subject = topic + (isKey ? "-key" : "-value");
         int id;
         try {
-            id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema);
+            Schema portable = PortableSchemas.of(schema);
+            id = autoRegister ? registry.register(subject, portable) : registry.lookup(subject, portable);
         } catch (RegistryException e) {
             throw new SerializationException("cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.eventpipe.schemas.topics;
 
 import io.eventpipe.schemas.registry.AvroSerde;
+import io.eventpipe.schemas.registry.PortableSchemas;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import java.util.Map;
 import java.util.Objects;
@@ -37,8 +38,9 @@ public record Topic<V extends SpecificRecord>(
         return name + "-value";
     }
 
+    /** The value schema as registered: the .avsc's, without Java code generation's properties. */
     public Schema valueSchema() {
-        return SpecificData.get().getSchema(valueType);
+        return PortableSchemas.of(SpecificData.get().getSchema(valueType));
     }
 
     public Serde<String> keySerde() {
