@@ -29,7 +29,7 @@ class AvroSerdeIT {
 
     @BeforeEach
     void connect(TestServers servers) {
-        registry = new SchemaRegistryClient(servers.registry().confluentApiUrl());
+        registry = new RestSchemaRegistryClient(servers.registry().confluentApiUrl());
     }
 
     private static EventResult sampleResult() {

@@ -2,6 +2,7 @@ package io.eventpipe.schemas.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TestServers;
@@ -19,7 +20,7 @@ class TopicProvisionerIT {
 
     @Test
     void createsEveryTopicAndSubjectOnceAndIsIdempotent(TestServers servers) throws Exception {
-        SchemaRegistryClient registry = new SchemaRegistryClient(servers.registry().confluentApiUrl());
+        SchemaRegistryClient registry = new RestSchemaRegistryClient(servers.registry().confluentApiUrl());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, registry, (short) 1);
 

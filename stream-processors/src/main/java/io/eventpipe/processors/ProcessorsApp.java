@@ -1,0 +1,73 @@
+package io.eventpipe.processors;
+
+import io.eventpipe.processors.config.ProcessorsConfig;
+import io.eventpipe.processors.validation.ValidationTopology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The lifecycle of the validation topology: start, replace failed threads, close on SIGTERM. */
+public final class ProcessorsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorsApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
+    public ProcessorsApp(ProcessorsConfig config) {
+        this.streams = new KafkaStreams(ValidationTopology.build(config), streamsProperties(config));
+        // A bug in one record must not stop the pipeline for good; the record is retried by the new thread.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed, replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    static Properties streamsProperties(ProcessorsConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        // Replies wait on this path: commit (and so make results visible) often.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
+        props.put(StreamsConfig.producerPrefix("linger.ms"), 0);
+        // New partitions of events.incoming are picked up within seconds.
+        props.put(StreamsConfig.consumerPrefix("metadata.max.age.ms"), 10_000);
+        return props;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path file = args.length > 1 && args[0].equals("--config") ? Path.of(args[1]) : null;
+        ProcessorsConfig config = ProcessorsConfig.load(file, System.getenv());
+        ProcessorsApp app = new ProcessorsApp(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "processors-shutdown"));
+        app.start();
+        LOG.info("stream processors started: {} on {}", config.applicationId(), config.bootstrapServers());
+        stopped.await();
+    }
+}

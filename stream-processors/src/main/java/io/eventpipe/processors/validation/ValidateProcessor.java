@@ -1,0 +1,60 @@
+package io.eventpipe.processors.validation;
+
+import io.eventpipe.avro.EventPackage;
+import io.eventpipe.avro.SourceRecord;
+import io.eventpipe.schemas.topics.ReplyHeaders;
+import java.util.OptionalInt;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Decodes each incoming record itself (raw bytes in), so that a poison pill becomes a DLQ
+ * record instead of a crash loop or a silent skip, and reads the reply headers.
+ */
+final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
+
+    private final Deserializer<EventPackage> deserializer;
+    private final EventValidator validator;
+    private FixedKeyProcessorContext<String, Outcome> context;
+
+    ValidateProcessor(Deserializer<EventPackage> deserializer, EventValidator validator) {
+        this.deserializer = deserializer;
+        this.validator = validator;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Outcome> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        SourceRecord source = source();
+        EventPackage pkg;
+        try {
+            pkg = record.value() == null ? null : deserializer.deserialize(source.getTopic(), record.value());
+        } catch (RuntimeException e) {
+            context.forward(record.withValue(validator.unreadable(record.value(), source, e.getMessage())));
+            return;
+        }
+        if (pkg == null) {
+            context.forward(record.withValue(validator.unreadable(null, source, "null value on a topic of events")));
+            return;
+        }
+        OptionalInt reply = ReplyHeaders.replyPartition(record.headers());
+        Integer replyPartition = reply.isPresent() ? reply.getAsInt() : null;
+        context.forward(record.withValue(validator.validate(pkg, source, replyPartition)));
+    }
+
+    private SourceRecord source() {
+        RecordMetadata metadata = context.recordMetadata().orElse(null);
+        if (metadata == null) {
+            return SourceRecord.newBuilder().setTopic("unknown").setPartition(-1).setOffset(-1).build();
+        }
+        return SourceRecord.newBuilder().setTopic(metadata.topic()).setPartition(metadata.partition())
+                .setOffset(metadata.offset()).build();
+    }
+}

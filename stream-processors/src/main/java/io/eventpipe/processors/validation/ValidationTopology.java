@@ -1,0 +1,64 @@
+package io.eventpipe.processors.validation;
+
+import io.eventpipe.avro.EventPackage;
+import io.eventpipe.avro.RejectedEvent;
+import io.eventpipe.avro.ValidatedEvent;
+import io.eventpipe.processors.config.ProcessorsConfig;
+import io.eventpipe.schemas.registry.AvroDeserializer;
+import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.eventpipe.schemas.topics.Topics;
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * events.incoming → validate and hash → events.validated | events.rejected (the DLQ), and a
+ * result for every event on events.results, routed to the relay instance that waits for it.
+ */
+public final class ValidationTopology {
+
+    private ValidationTopology() {
+    }
+
+    public static Topology build(ProcessorsConfig config) {
+        return build(config, Clock.systemUTC());
+    }
+
+    public static Topology build(ProcessorsConfig config, Clock clock) {
+        SchemaRegistryClient registry = SchemaRegistryClient.shared(config.registryUrl());
+        EventValidator validator = new EventValidator(config.bucket(), config.capturedMaxFuture(), clock);
+        StreamsBuilder builder = new StreamsBuilder();
+
+        KStream<String, Outcome> outcomes = builder
+                .stream(Topics.EVENTS_INCOMING.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-incoming"))
+                .processValues(() -> new ValidateProcessor(new AvroDeserializer<>(registry, EventPackage.class), validator),
+                        Named.as("validate"));
+
+        outcomes.filter((key, outcome) -> outcome.hasResult(), Named.as("with-result"))
+                .map((key, outcome) -> KeyValue.pair(outcome.eventId(), outcome.result()), Named.as("to-result"))
+                .to(Topics.EVENTS_RESULTS.name(), Produced.with(Serdes.String(), Topics.EVENTS_RESULTS.valueSerde(registry))
+                        .withStreamPartitioner(new ReplyPartitioner()).withName("write-results"));
+
+        outcomes.split(Named.as("outcome-"))
+                .branch((key, outcome) -> outcome.isValid(), Branched.withConsumer(valid -> valid
+                        .map((key, outcome) -> KeyValue.<String, ValidatedEvent>pair(outcome.eventId(), outcome.validated()),
+                                Named.as("to-validated"))
+                        .to(Topics.EVENTS_VALIDATED.name(), Produced.with(Serdes.String(),
+                                Topics.EVENTS_VALIDATED.valueSerde(registry)).withName("write-validated")), "valid"))
+                .defaultBranch(Branched.withConsumer(rejected -> rejected
+                        .map((key, outcome) -> KeyValue.<String, RejectedEvent>pair(outcome.eventId(), outcome.rejected()),
+                                Named.as("to-rejected"))
+                        .to(Topics.EVENTS_REJECTED.name(), Produced.with(Serdes.String(),
+                                Topics.EVENTS_REJECTED.valueSerde(registry)).withName("write-rejected")), "rejected"));
+
+        return builder.build();
+    }
+
+}
