@@ -1,0 +1,198 @@
+package io.eventpipe.relay.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventpipe.avro.EventPackage;
+import io.eventpipe.avro.EventResult;
+import io.eventpipe.avro.RejectionReason;
+import io.eventpipe.common.crypto.EventHash;
+import io.eventpipe.common.event.EventShape;
+import io.eventpipe.common.event.Violation;
+import io.eventpipe.common.json.InvalidJsonException;
+import io.eventpipe.common.json.Jcs;
+import io.eventpipe.relay.config.RelayConfig;
+import io.eventpipe.relay.kafka.EventPublisher;
+import io.eventpipe.relay.kafka.ReplyListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST /v1/events: check the request, publish the event package to Kafka and answer with the
+ * processors' reply, or 202 PENDING when it takes longer than the reply timeout.
+ */
+final class EventsHandler extends Handler.Abstract {
+
+    /** An event is JSON metadata; media travel separately. */
+    static final int MAX_EVENT_BYTES = 1024 * 1024;
+    static final int RETRY_AFTER_OVERLOAD_SECONDS = 1;
+    static final int RETRY_AFTER_KAFKA_SECONDS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(EventsHandler.class);
+
+    private final RelayConfig config;
+    private final EventPublisher publisher;
+    private final ReplyListener replies;
+    private final Semaphore inFlight;
+    private final Clock clock;
+
+    EventsHandler(RelayConfig config, EventPublisher publisher, ReplyListener replies, Clock clock) {
+        this.config = config;
+        this.publisher = publisher;
+        this.replies = replies;
+        this.inFlight = new Semaphore(config.maxInFlight());
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, "POST");
+            JsonResponses.error(response, callback, 405, "method_not_allowed", "use POST");
+            return true;
+        }
+        if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+            JsonResponses.error(response, callback, 415, "unsupported_media_type", "an event is sent as application/json");
+            return true;
+        }
+        if (request.getLength() > MAX_EVENT_BYTES) {
+            JsonResponses.error(response, callback, 413, "too_large", "an event is at most " + MAX_EVENT_BYTES + " bytes");
+            return true;
+        }
+        byte[] body = readAtMost(request, MAX_EVENT_BYTES);
+        if (body == null) {
+            JsonResponses.error(response, callback, 413, "too_large", "an event is at most " + MAX_EVENT_BYTES + " bytes");
+            return true;
+        }
+        accept(body, response, callback);
+        return true;
+    }
+
+    private void accept(byte[] body, Response response, Callback callback) {
+        JsonNode event;
+        EventHash.Canonical canonical;
+        try {
+            event = Jcs.parse(body);
+            List<Violation> violations = EventShape.check(event);
+            if (!violations.isEmpty()) {
+                JsonResponses.send(response, callback, 400, invalidEvent(violations));
+                return;
+            }
+            canonical = EventHash.of(event);
+        } catch (InvalidJsonException | IllegalArgumentException e) {
+            JsonResponses.error(response, callback, 400, "malformed_json", "the body is not valid JSON: " + e.getMessage());
+            return;
+        }
+        if (!inFlight.tryAcquire()) {
+            JsonResponses.retryLater(response, callback, 503, "overloaded", "too many events in flight", RETRY_AFTER_OVERLOAD_SECONDS);
+            return;
+        }
+        String eventId = event.get("eventId").textValue();
+        publishAndAwait(envelope(eventId, body, canonical.hashHex()), response, callback)
+                .whenComplete((ignored, error) -> inFlight.release());
+    }
+
+    private EventPackage envelope(String eventId, byte[] body, String hash) {
+        // Until device certificates exist (issue 3) the device is not authenticated: it is named "anonymous".
+        return EventPackage.newBuilder()
+                .setEventId(eventId)
+                .setDeviceId("anonymous")
+                .setRelayId(config.relayId())
+                .setReceivedAt(clock.instant())
+                .setEventHash(hash)
+                .setBody(ByteBuffer.wrap(body))
+                .build();
+    }
+
+    private CompletableFuture<Void> publishAndAwait(EventPackage pkg, Response response, Callback callback) {
+        String eventId = pkg.getEventId();
+        CompletableFuture<EventResult> reply = replies.expect(eventId);
+        return publisher.publish(pkg, replies.partition(), config.instanceId())
+                .thenCompose(metadata -> reply.orTimeout(config.replyTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .handle((result, error) -> {
+                    replies.forget(eventId);
+                    if (error == null) {
+                        JsonResponses.send(response, callback, 200, answer(result));
+                    } else if (unwrap(error) instanceof TimeoutException) {
+                        JsonResponses.send(response, callback, 202, pending(pkg));
+                    } else {
+                        LOG.warn("event {} not published: {}", eventId, unwrap(error).toString());
+                        JsonResponses.retryLater(response, callback, 503, "unavailable",
+                                "the event could not be queued; send it again", RETRY_AFTER_KAFKA_SECONDS);
+                    }
+                    return null;
+                });
+    }
+
+    private static ObjectNode answer(EventResult result) {
+        ObjectNode answer = JsonResponses.JSON.createObjectNode()
+                .put("eventId", result.getEventId())
+                .put("status", result.getStatus().name())
+                .put("eventHash", result.getEventHash());
+        ArrayNode reasons = answer.putArray("reasons");
+        for (RejectionReason reason : result.getReasons()) {
+            reasons.addObject().put("code", reason.getCode()).put("field", reason.getField()).put("message", reason.getMessage());
+        }
+        answer.put("statusUrl", statusUrl(result.getEventId()));
+        return answer;
+    }
+
+    private static ObjectNode pending(EventPackage pkg) {
+        ObjectNode answer = JsonResponses.JSON.createObjectNode()
+                .put("eventId", pkg.getEventId())
+                .put("status", "PENDING")
+                .put("eventHash", pkg.getEventHash());
+        answer.putArray("reasons");
+        return answer.put("statusUrl", statusUrl(pkg.getEventId()));
+    }
+
+    private static ObjectNode invalidEvent(List<Violation> violations) {
+        ObjectNode error = JsonResponses.error("invalid_event", violations.size() + " problem(s) with the event");
+        ArrayNode list = error.putArray("violations");
+        violations.forEach(v -> list.addObject().put("code", v.code()).put("field", v.field()).put("message", v.message()));
+        return error;
+    }
+
+    static String statusUrl(String eventId) {
+        return "/v1/events/" + eventId;
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim();
+        return mediaType.equalsIgnoreCase("application/json");
+    }
+
+    /** The body, or null when it is longer than the limit (chunked bodies have no length up front). */
+    private static byte[] readAtMost(Request request, int limit) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            return bytes.length > limit ? null : bytes;
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

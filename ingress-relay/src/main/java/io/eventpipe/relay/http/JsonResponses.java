@@ -1,0 +1,47 @@
+package io.eventpipe.relay.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Every answer of the relay is JSON; errors are {"error": CODE, "message": TEXT, ...} (CONTRACT 2). */
+public final class JsonResponses {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTENT_TYPE = "application/json";
+
+    private JsonResponses() {
+    }
+
+    public static void send(Response response, Callback callback, int status, Object body) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            status = 500;
+            json = "{\"error\":\"internal\",\"message\":\"response could not be written\"}";
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        Content.Sink.write(response, true, json, callback);
+    }
+
+    public static ObjectNode error(String code, String message) {
+        return JSON.createObjectNode().put("error", code).put("message", message);
+    }
+
+    public static void error(Response response, Callback callback, int status, String code, String message) {
+        send(response, callback, status, error(code, message));
+    }
+
+    /** 429 and 503 tell the client when to come back. */
+    public static void retryLater(Response response, Callback callback, int status, String code, String message, int seconds) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(seconds));
+        send(response, callback, status, error(code, message).put("retryAfterSeconds", seconds));
+    }
+}

@@ -1,0 +1,54 @@
+package io.eventpipe.relay.http;
+
+import io.eventpipe.relay.config.RelayConfig;
+import io.eventpipe.relay.kafka.EventPublisher;
+import io.eventpipe.relay.kafka.ReplyListener;
+import java.time.Clock;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Wires the relay's routes into one Jetty server: one handler per route. */
+public final class RelayServer {
+
+    /** Headers are small in this API (a signature is the largest); more is abuse. */
+    static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+    static final int MAX_THREADS = 200;
+    static final long IDLE_TIMEOUT_MS = 30_000;
+
+    private RelayServer() {
+    }
+
+    public static Server newServer(RelayConfig config, EventPublisher publisher, ReplyListener replies) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+        threads.setName("relay-http");
+        Server server = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.httpHost());
+        connector.setPort(config.httpPort());
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        server.addConnector(connector);
+
+        PathMappingsHandler routes = new PathMappingsHandler();
+        routes.addMapping(PathSpec.from("/v1/events"), new EventsHandler(config, publisher, replies, Clock.systemUTC()));
+        routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());
+        routes.addMapping(PathSpec.from("/ready"), HealthHandler.readiness(replies::isRunning));
+        server.setHandler(routes);
+        server.setErrorHandler(new JsonErrorHandler());
+        return server;
+    }
+
+    /** The port actually bound (when the configured one was 0). */
+    public static int boundPort(Server server) {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+}

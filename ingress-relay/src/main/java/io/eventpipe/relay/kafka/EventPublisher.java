@@ -1,0 +1,62 @@
+package io.eventpipe.relay.kafka;
+
+import io.eventpipe.avro.EventPackage;
+import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.eventpipe.schemas.topics.ReplyHeaders;
+import io.eventpipe.schemas.topics.Topics;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Publishes event packages to events.incoming, keyed by device, with the reply headers. */
+public final class EventPublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, EventPackage> producer;
+
+    public EventPublisher(String bootstrapServers, SchemaRegistryClient registry) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                // never hold an HTTP thread long when the cluster is away: the client gets a 503
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.CLIENT_ID_CONFIG, "relay-events");
+        this.producer = new KafkaProducer<>(config, Serdes.String().serializer(),
+                Topics.EVENTS_INCOMING.valueSerde(registry).serializer());
+    }
+
+    public CompletableFuture<RecordMetadata> publish(EventPackage pkg, int replyPartition, String replyTo) {
+        ProducerRecord<String, EventPackage> record = new ProducerRecord<>(Topics.EVENTS_INCOMING.name(), pkg.getDeviceId(), pkg);
+        ReplyHeaders.write(record.headers(), replyPartition, replyTo, pkg.getEventId());
+        CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    sent.completeExceptionally(error);
+                } else {
+                    sent.complete(metadata);
+                }
+            });
+        } catch (RuntimeException e) {
+            sent.completeExceptionally(e);
+        }
+        return sent;
+    }
+
+    /** Partitions of events.results, to pick this instance's reply partition. */
+    public int resultPartitions() {
+        return producer.partitionsFor(Topics.EVENTS_RESULTS.name()).size();
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(10));
+    }
+}

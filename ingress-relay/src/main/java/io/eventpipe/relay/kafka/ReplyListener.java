@@ -1,0 +1,125 @@
+package io.eventpipe.relay.kafka;
+
+import io.eventpipe.avro.EventResult;
+import io.eventpipe.avro.EventStatus;
+import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.eventpipe.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads this instance's partition of events.results (and no other) from its end, and completes
+ * the future of each request waiting for a validator's answer. Only committed (EOS) results count.
+ */
+public final class ReplyListener implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyListener.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaConsumer<String, EventResult> consumer;
+    private final TopicPartition partition;
+    private final Map<String, CompletableFuture<EventResult>> waiting = new ConcurrentHashMap<>();
+    private final CountDownLatch positioned = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public ReplyListener(String bootstrapServers, SchemaRegistryClient registry, int replyPartition, String instanceId) {
+        this.partition = new TopicPartition(Topics.EVENTS_RESULTS.name(), replyPartition);
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "relay-replies-" + instanceId),
+                Serdes.String().deserializer(), Topics.EVENTS_RESULTS.valueSerde(registry).deserializer());
+        this.thread = new Thread(this::run, "reply-listener-" + replyPartition);
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts reading and returns once positioned at the end, so no reply to a later request is missed. */
+    public void start() {
+        thread.start();
+        try {
+            if (!positioned.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("reply listener could not reach " + partition + " within " + START_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the reply listener", e);
+        }
+    }
+
+    public int partition() {
+        return partition.partition();
+    }
+
+    public boolean isRunning() {
+        return running && thread.isAlive() && positioned.getCount() == 0;
+    }
+
+    /** Registers interest before the request is published; the caller applies its own timeout and calls forget. */
+    public CompletableFuture<EventResult> expect(String eventId) {
+        return waiting.computeIfAbsent(eventId, id -> new CompletableFuture<>());
+    }
+
+    public void forget(String eventId) {
+        waiting.remove(eventId);
+    }
+
+    private void run() {
+        try {
+            consumer.assign(List.of(partition));
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition); // resolves the lazy seek now
+            positioned.countDown();
+            while (running) {
+                for (ConsumerRecord<String, EventResult> record : consumer.poll(POLL)) {
+                    deliver(record.value());
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (RuntimeException e) {
+            LOG.error("reply listener stopped on {}", partition, e);
+        } finally {
+            running = false;
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void deliver(EventResult result) {
+        // Only the validator's verdict answers a waiting POST; later stages are status updates.
+        if (result == null || (result.getStatus() != EventStatus.ACCEPTED && result.getStatus() != EventStatus.REJECTED)) {
+            return;
+        }
+        CompletableFuture<EventResult> future = waiting.remove(result.getEventId());
+        if (future != null) {
+            future.complete(result);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        waiting.values().forEach(f -> f.cancel(false));
+    }
+}
