@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,7 @@ public final class ManagedProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
     private static final long GRACE_SECONDS = 30;
-    private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<ManagedProcess> LIVE = Collections.synchronizedSet(new LinkedHashSet<>());
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "eventpipe-stop-children"));
@@ -120,8 +122,14 @@ public final class ManagedProcess implements AutoCloseable {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    static void stopAll() {
-        List.copyOf(LIVE).parallelStream().forEach(ManagedProcess::close);
+    /** Stops every live child, the last started first: services before the servers they use. */
+    public static void stopAll() {
+        List<ManagedProcess> live;
+        synchronized (LIVE) {
+            live = new ArrayList<>(LIVE);
+        }
+        Collections.reverse(live);
+        live.forEach(ManagedProcess::close);
     }
 
     private static java.io.File nullDevice() {

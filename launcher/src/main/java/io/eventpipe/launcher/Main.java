@@ -1,0 +1,117 @@
+package io.eventpipe.launcher;
+
+import io.eventpipe.launcher.dev.DevOptions;
+import io.eventpipe.launcher.dev.DevStack;
+import io.eventpipe.launcher.tools.TopicReader;
+import io.eventpipe.schemas.topics.Topic;
+import io.eventpipe.schemas.topics.Topics;
+import io.eventpipe.stack.ProjectHome;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CountDownLatch;
+
+/** The ./eventpipe command line. */
+public final class Main {
+
+    private static final String USAGE = """
+            Usage: ./eventpipe COMMAND
+
+              dev       build what is missing, then start the whole pipeline locally
+                        (data in ./.eventpipe, Ctrl-C stops everything)
+              test      run every test (unit and integration, on the real servers),
+                        installing what the tests need first
+              topics    list the topic catalogue (name, key, value, cleanup, partitions)
+              consume TOPIC [MAX]
+                        print a topic from the beginning as JSON Lines, Avro decoded through
+                        the registry (EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS, EVENTPIPE_SCHEMA_REGISTRY_URL;
+                        default: the local stack)
+              help      this text
+
+            Environment: EVENTPIPE_DEV_DATA_DIR and EVENTPIPE_DEV_<SERVER>_PORT move the local
+            stack (e.g. EVENTPIPE_DEV_KAFKA_PORT=19092); see README.md.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        int status = switch (command) {
+            case "dev" -> dev();
+            case "topics" -> topics(System.out);
+            case "consume" -> consume(args);
+            case "help", "--help", "-h" -> {
+                System.out.print(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.println("unknown command: " + command);
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+        System.exit(status);
+    }
+
+    private static int topics(PrintStream out) {
+        out.printf("%-18s %-14s %-16s %-8s %s%n", "TOPIC", "KEY", "VALUE", "CLEANUP", "PARTITIONS");
+        for (Topic<?> topic : Topics.ALL) {
+            out.printf("%-18s %-14s %-16s %-8s %d%n", topic.name(), topic.keyDescription(), topic.valueType().getSimpleName(),
+                    topic.cleanupPolicy().configValue(), topic.defaultPartitions());
+        }
+        return 0;
+    }
+
+    private static int consume(String[] args) {
+        if (args.length < 2 || Topics.byName(args[1]).isEmpty()) {
+            System.err.println("usage: ./eventpipe consume TOPIC [MAX], TOPIC one of the catalogue (./eventpipe topics)");
+            return 2;
+        }
+        int max = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+        String bootstrap = System.getenv().getOrDefault("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        String registry = System.getenv().getOrDefault("EVENTPIPE_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085/apis/ccompat/v7");
+        TopicReader.print(bootstrap, registry, args[1], max, System.out);
+        return 0;
+    }
+
+    private static int dev() throws Exception {
+        DevOptions options = DevOptions.from(ProjectHome.find(), System.getenv());
+        Files.createDirectories(options.dataDir());
+        try (FileChannel lockFile = FileChannel.open(options.dataDir().resolve("dev.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                System.err.println("another ./eventpipe dev is using " + options.dataDir());
+                return 1;
+            }
+            return runUntilStopped(options);
+        }
+    }
+
+    private static int runUntilStopped(DevOptions options) throws Exception {
+        System.out.println("Starting EventPipe (data in " + options.dataDir() + ", logs in " + options.logDir() + ") ...");
+        long started = System.nanoTime();
+        DevStack stack;
+        try {
+            stack = DevStack.start(options);
+        } catch (Exception e) {
+            System.err.println("EventPipe did not start: " + e.getMessage());
+            System.err.println("See the logs in " + options.logDir());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping EventPipe ...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "eventpipe-dev-stop"));
+        stack.printSummary(System.out);
+        System.out.printf("Ready in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package io.eventpipe.launcher.dev;
+
+import io.eventpipe.common.config.Settings;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its data and which ports it binds. The defaults are the
+ * addresses of CONTRACT 5; each can be moved with an EVENTPIPE_DEV_* variable.
+ */
+public record DevOptions(
+        Path home,
+        Path dataDir,
+        int relayPort,
+        int adminPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int registryPort,
+        int s3Port,
+        int postgresPort,
+        int redisPort,
+        int ethereumPort) {
+
+    public static DevOptions from(Path home, Map<String, String> env) {
+        Path data = Path.of(env.getOrDefault(Settings.envName("dev.data.dir"), home.resolve(".eventpipe").toString()));
+        return new DevOptions(home, data.toAbsolutePath(),
+                port(env, "dev.relay.port", 8080),
+                port(env, "dev.admin.port", 8081),
+                port(env, "dev.kafka.port", 9092),
+                port(env, "dev.kafka.controller.port", 9093),
+                port(env, "dev.registry.port", 8085),
+                port(env, "dev.s3.port", 9000),
+                port(env, "dev.postgres.port", 5432),
+                port(env, "dev.redis.port", 6379),
+                port(env, "dev.ethereum.port", 8545));
+    }
+
+    private static int port(Map<String, String> env, String key, int defaultPort) {
+        String value = env.get(Settings.envName(key));
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        return Settings.of(Map.of(key, value)).integer(key, 1, 65535);
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** Every port the stack binds, by what binds it, to check before starting anything. */
+    public Map<String, Integer> ports() {
+        return Map.of("relay", relayPort, "kafka", kafkaPort, "kafka controller", kafkaControllerPort,
+                "schema registry", registryPort, "s3", s3Port, "postgres", postgresPort, "redis", redisPort,
+                "ethereum", ethereumPort);
+    }
+}

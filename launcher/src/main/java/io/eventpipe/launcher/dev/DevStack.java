@@ -1,0 +1,229 @@
+package io.eventpipe.launcher.dev;
+
+import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
+import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.eventpipe.schemas.topics.TopicProvisioner;
+import io.eventpipe.schemas.topics.Topics;
+import io.eventpipe.stack.AnvilNode;
+import io.eventpipe.stack.Await;
+import io.eventpipe.stack.KafkaBroker;
+import io.eventpipe.stack.ManagedProcess;
+import io.eventpipe.stack.Ports;
+import io.eventpipe.stack.PostgresServer;
+import io.eventpipe.stack.RedisServer;
+import io.eventpipe.stack.S3Store;
+import io.eventpipe.stack.SchemaRegistryServer;
+import io.eventpipe.stack.Server;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The whole pipeline on one machine with real components: the servers first (in parallel),
+ * then topics and schemas, the sample label config on first start, then the services.
+ * Closing it stops the services, then the servers.
+ */
+public final class DevStack implements AutoCloseable {
+
+    public static final String BUCKET = "eventpipe";
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final DevOptions options;
+    private final List<Server> servers = new ArrayList<>();
+    private final List<ManagedProcess> services = new ArrayList<>();
+    private KafkaBroker kafka;
+    private SchemaRegistryServer registry;
+    private S3Store s3;
+    private PostgresServer postgres;
+    private RedisServer redis;
+    private AnvilNode anvil;
+    private boolean samplePublished;
+
+    private DevStack(DevOptions options) {
+        this.options = options;
+    }
+
+    public static DevStack start(DevOptions options) throws Exception {
+        checkPortsFree(options);
+        DevStack stack = new DevStack(options);
+        try {
+            stack.startServers();
+            stack.provision();
+            stack.startServices();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static void checkPortsFree(DevOptions options) {
+        Map<String, Integer> busy = new TreeMap<>();
+        options.ports().forEach((name, port) -> {
+            if (!Ports.isFree(port)) {
+                busy.put(name, port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use " + busy + ": is another stack running? "
+                    + "Stop it, or move ports with EVENTPIPE_DEV_*_PORT variables");
+        }
+    }
+
+    private void startServers() throws Exception {
+        var data = options.dataDir();
+        var logs = options.logDir();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            var kafkaStart = CompletableFuture.supplyAsync(() -> KafkaBroker.start(data.resolve("kafka"),
+                    options.kafkaPort(), options.kafkaControllerPort(), logs), pool);
+            var registryStart = CompletableFuture.supplyAsync(() -> SchemaRegistryServer.start(data.resolve("registry"),
+                    options.registryPort(), logs), pool);
+            var s3Start = CompletableFuture.supplyAsync(() -> S3Store.start(data.resolve("s3"), options.s3Port(), logs, BUCKET), pool);
+            var postgresStart = CompletableFuture.supplyAsync(() -> PostgresServer.start(data.resolve("postgres"),
+                    options.postgresPort(), logs), pool);
+            var redisStart = CompletableFuture.supplyAsync(() -> RedisServer.start(data.resolve("redis"), options.redisPort(), logs), pool);
+            var anvilStart = CompletableFuture.supplyAsync(() -> AnvilNode.start(data.resolve("anvil"), options.ethereumPort(), 0, logs),
+                    pool);
+            // collect every server that did start, so that a failure of one still stops the others
+            kafka = collect(kafkaStart);
+            registry = collect(registryStart);
+            s3 = collect(s3Start);
+            postgres = collect(postgresStart);
+            redis = collect(redisStart);
+            anvil = collect(anvilStart);
+            List.of(kafkaStart, registryStart, s3Start, postgresStart, redisStart, anvilStart).forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private <S extends Server> S collect(CompletableFuture<S> start) {
+        try {
+            S server = start.join();
+            servers.add(server);
+            return server;
+        } catch (RuntimeException e) {
+            return null; // rethrown by the join of all starts
+        }
+    }
+
+    private void provision() {
+        SchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry.confluentApiUrl());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            new TopicProvisioner(admin, registryClient, (short) 1).provision(Topics.ALL);
+        }
+        publishSampleOnFirstStart(registryClient);
+    }
+
+    private void publishSampleOnFirstStart(SchemaRegistryClient registryClient) {
+        try (KafkaProducer<String, LabelConfig> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+                Serdes.String().serializer(), Topics.CONFIG_LABELS.valueSerde(registryClient).serializer())) {
+            TopicPartition partition = new TopicPartition(Topics.CONFIG_LABELS.name(), 0);
+            try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                    Map.of("bootstrap.servers", kafka.bootstrapServers()), Serdes.ByteArray().deserializer(),
+                    Serdes.ByteArray().deserializer())) {
+                if (consumer.endOffsets(List.of(partition)).get(partition) > 0) {
+                    return; // configurations exist: never overwrite an admin's work
+                }
+            }
+            producer.send(new ProducerRecord<>(Topics.CONFIG_LABELS.name(), SampleLabelConfig.ID,
+                    SampleLabelConfig.create(Instant.now()))).get(30, TimeUnit.SECONDS);
+            samplePublished = true;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish the sample label configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private void startServices() {
+        Map<String, String> common = Map.of(
+                "EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "EVENTPIPE_SCHEMA_REGISTRY_URL", registry.confluentApiUrl());
+        Map<String, String> processorsEnv = new java.util.HashMap<>(common);
+        processorsEnv.put("EVENTPIPE_STREAMS_STATE_DIR", options.dataDir().resolve("streams").toString());
+        services.add(ServiceProcess.start(options.home(), "stream-processors", "io.eventpipe.processors.ProcessorsApp",
+                processorsEnv, options.dataDir(), options.logDir()));
+
+        Map<String, String> relayEnv = new java.util.HashMap<>(common);
+        relayEnv.put("EVENTPIPE_HTTP_PORT", Integer.toString(options.relayPort()));
+        relayEnv.put("EVENTPIPE_RELAY_INSTANCE_ID", "relay-local@127.0.0.1:" + options.relayPort());
+        ManagedProcess relay = ServiceProcess.start(options.home(), "ingress-relay", "io.eventpipe.relay.RelayApp",
+                relayEnv, options.dataDir(), options.logDir());
+        services.add(relay);
+        awaitReady(relay, relayUrl() + "/ready");
+    }
+
+    private static void awaitReady(ManagedProcess process, String url) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Await.until(process.name() + " at " + url, SERVICE_READY_TIMEOUT, () -> {
+            process.checkAlive();
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (java.io.IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    public String relayUrl() {
+        return "http://127.0.0.1:" + options.relayPort();
+    }
+
+    /** The addresses and files a user needs, as printed at start. */
+    public void printSummary(PrintStream out) {
+        out.println();
+        out.println("EventPipe is running (Ctrl-C stops everything)");
+        out.printf("  relay + capture app   %s%n", relayUrl());
+        out.printf("  admin-service         not part of the stack yet (it arrives with the admin-service issue)%n");
+        out.printf("  Kafka                 %s%n", kafka.bootstrapServers());
+        out.printf("  schema registry       %s  (Confluent API base)%n", registry.confluentApiUrl());
+        out.printf("  S3 (S3Proxy)          %s  bucket %s, access key in %s%n", s3.endpoint(), BUCKET,
+                options.dataDir().resolve("s3/credentials.properties"));
+        out.printf("  PostgreSQL            %s (user %s)%n", postgres.address(), PostgresServer.USER);
+        out.printf("  Redis                 %s%n", redis.uri());
+        out.printf("  Ethereum JSON-RPC     %s  (anvil, chain id %d)%n", anvil.rpcUrl(), AnvilNode.CHAIN_ID);
+        out.printf("  data                  %s%n", options.dataDir());
+        out.printf("  logs                  %s%n", options.logDir());
+        out.printf("  label config          %s%n", samplePublished
+                ? "sample '" + SampleLabelConfig.ID + "' published on this first start" : "kept from the previous run");
+        out.printf("  read a topic          kcat -C -b %s -t events.incoming -s value=avro -r %s -e%n",
+                kafka.bootstrapServers(), registry.confluentApiUrl());
+        out.println();
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            servers.get(i).close();
+        }
+        servers.clear();
+    }
+}
