@@ -1,0 +1,239 @@
+package io.eventpipe.launcher.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventpipe.common.crypto.Sha256;
+import io.eventpipe.stack.Await;
+import io.eventpipe.stack.JavaCommand;
+import io.eventpipe.stack.Ports;
+import io.eventpipe.stack.ProjectHome;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code ./eventpipe dev} as a user runs it (the launcher in its own JVM, on ports of its own),
+ * then stopped with SIGTERM and started again on the same data directory.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> env = new HashMap<>();
+    private Path dataDir;
+    private Process launcher;
+    private Path output;
+    private String eventId;
+
+    @BeforeAll
+    void ports() throws IOException {
+        dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target/it-dev")), "data-");
+        env.put("EVENTPIPE_DEV_DATA_DIR", dataDir.toString());
+        for (String server : List.of("RELAY", "ADMIN", "KAFKA", "KAFKA_CONTROLLER", "REGISTRY", "S3", "POSTGRES", "REDIS", "ETHEREUM")) {
+            env.put("EVENTPIPE_DEV_" + server + "_PORT", Integer.toString(Ports.free()));
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private String relay() {
+        return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_RELAY_PORT");
+    }
+
+    private String registry() {
+        return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_REGISTRY_PORT") + "/apis/ccompat/v7";
+    }
+
+    private String kafka() {
+        return "127.0.0.1:" + env.get("EVENTPIPE_DEV_KAFKA_PORT");
+    }
+
+    private void startLauncher(String name) throws IOException {
+        output = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
+        List<String> command = JavaCommand.mainClass(System.getProperty("java.class.path"), "io.eventpipe.launcher.Main")
+                .property("eventpipe.home", ProjectHome.find().toString()).args("dev").toList();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        launcher = builder.start();
+        Await.until("the launcher to print Ready", START_TIMEOUT, () -> {
+            if (!launcher.isAlive()) {
+                throw new AssertionError("launcher exited: " + read(output));
+            }
+            return read(output).contains("Ready in");
+        });
+    }
+
+    /** SIGTERM, as a service manager or Ctrl-C would stop it; afterwards no process of the stack remains. */
+    private void stopLauncher() throws Exception {
+        List<ProcessHandle> children = launcher.toHandle().descendants().toList();
+        // six servers and two services (PostgreSQL detaches through pg_ctl: its port is checked below)
+        assertThat(children).hasSizeGreaterThanOrEqualTo(7);
+        launcher.destroy();
+        assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        Await.until("every child of the stack to exit", Duration.ofSeconds(30),
+                () -> children.stream().noneMatch(ProcessHandle::isAlive));
+        Await.until("every port of the stack to be free", Duration.ofSeconds(30), () -> env.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("_PORT")).allMatch(e -> Ports.isFree(Integer.parseInt(e.getValue()))));
+        assertThat(read(output)).contains("Stopped.");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String event(String id) {
+        return "{\"eventId\":\"" + id + "\",\"capturedAt\":\"2026-01-15T10:00:00+02:00\","
+                + "\"labelConfig\":{\"id\":\"field-observation\",\"version\":1},"
+                + "\"annotations\":{\"species\":\"heron\",\"count\":1},\"media\":[]}";
+    }
+
+    @Test
+    @Order(1)
+    void firstStartPrintsTheAddressesAndAnswersEventsWithTheirHash() throws Exception {
+        startLauncher("first");
+        String printed = read(output);
+        assertThat(printed).contains(relay(), kafka(), registry(), "sample 'field-observation' published");
+
+        eventId = UUID.randomUUID().toString();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(relay() + "/v1/events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event(eventId)))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        String jcs = "{\"annotations\":{\"count\":1,\"species\":\"heron\"},\"capturedAt\":\"2026-01-15T10:00:00+02:00\","
+                + "\"eventId\":\"" + eventId + "\",\"labelConfig\":{\"id\":\"field-observation\",\"version\":1},\"media\":[]}";
+        assertThat(answer.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(answer.get("eventHash").asText()).isEqualTo(Sha256.hex(jcs.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @Order(2)
+    void topicsDecodeThroughTheRegistry() throws Exception {
+        List<String> incoming = consume("events.incoming");
+        List<String> results = consume("events.results");
+        assertThat(incoming).anySatisfy(line -> assertThat(line).contains(eventId).contains("\"schemaId\":"));
+        assertThat(results).anySatisfy(line -> assertThat(line).contains(eventId).contains("\"status\": \"ACCEPTED\""));
+        assertThat(consume("config.labels")).anySatisfy(line -> assertThat(line).contains("field-observation"));
+    }
+
+    /** kcat reads the records as they are on the wire: the Confluent framing, magic byte 0 and a schema id. */
+    @Test
+    @Order(3)
+    void kcatSeesTheConfluentWireFormat() throws Exception {
+        Process kcat = new ProcessBuilder("kcat", "-C", "-b", kafka(), "-t", "events.results", "-e", "-q",
+                "-f", "%k %S\\n", "-o", "beginning").redirectErrorStream(true).start();
+        byte[] out = kcat.getInputStream().readAllBytes();
+        assertThat(kcat.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(kcat.exitValue()).as(new String(out, StandardCharsets.UTF_8)).isZero();
+        assertThat(new String(out, StandardCharsets.UTF_8)).contains(eventId);
+    }
+
+    @Test
+    @Order(4)
+    void stopLeavesNoProcessAndRestartFindsEverythingAgain() throws Exception {
+        List<String> subjectsBefore = subjects();
+        try (S3Client s3 = s3()) {
+            s3.putObject(b -> b.bucket(DevStack.BUCKET).key("media/kept"), RequestBody.fromString("evidence"));
+        }
+        String account = rpc("eth_accounts", "").get("result").get(0).asText();
+        rpc("eth_sendTransaction", "{\"from\":\"" + account + "\",\"to\":\"" + account + "\",\"value\":\"0x1\"}");
+        long blocks = Long.decode(rpc("eth_blockNumber", "").get("result").asText());
+        assertThat(blocks).isPositive();
+        stopLauncher();
+
+        startLauncher("second");
+        assertThat(read(output)).contains("kept from the previous run");
+        assertThat(consume("events.incoming")).anySatisfy(line -> assertThat(line).contains(eventId));
+        assertThat(subjects()).containsExactlyInAnyOrderElementsOf(subjectsBefore);
+        try (S3Client s3 = s3()) {
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(DevStack.BUCKET).key("media/kept")).asUtf8String()).isEqualTo("evidence");
+        }
+        assertThat(Long.decode(rpc("eth_blockNumber", "").get("result").asText())).isEqualTo(blocks);
+        stopLauncher();
+    }
+
+    private S3Client s3() throws IOException {
+        java.util.Properties credentials = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(dataDir.resolve("s3/credentials.properties"))) {
+            credentials.load(reader);
+        }
+        return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + env.get("EVENTPIPE_DEV_S3_PORT")))
+                .region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        credentials.getProperty("accessKey"), credentials.getProperty("secretKey"))))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private JsonNode rpc(String method, String param) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[" + param + "]}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + env.get("EVENTPIPE_DEV_ETHEREUM_PORT"))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.has("error")).as(response.body()).isFalse();
+        return answer;
+    }
+
+    private List<String> subjects() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(registry() + "/subjects")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> subjects = new ArrayList<>();
+        JSON.readTree(response.body()).forEach(s -> subjects.add(s.asText()));
+        assertThat(subjects).contains("events.incoming-value", "events.results-value");
+        return subjects;
+    }
+
+    private List<String> consume(String topic) throws Exception {
+        List<String> command = JavaCommand.mainClass(System.getProperty("java.class.path"), "io.eventpipe.launcher.Main")
+                .args("consume", topic).toList();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka());
+        builder.environment().put("EVENTPIPE_SCHEMA_REGISTRY_URL", registry());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return out.lines().toList();
+    }
+}
