@@ -14,7 +14,7 @@ if ! command -v kcat >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null
 fi
 
-if [[ ! -x "$HOME_DIR/tools/chain/node_modules/.bin/anvil" ]]; then
+if [[ ! -x "$HOME_DIR/tools/chain/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" && -z "${EVENTPIPE_ANVIL_BIN:-}" ]]; then
   echo "install-test-tools: installing tools/chain (anvil, solc) with npm ci" >&2
   (cd "$HOME_DIR/tools/chain" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi

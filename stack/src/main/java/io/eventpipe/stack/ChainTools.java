@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The npm packages of tools/chain (anvil's binary, solc). Installed with {@code npm ci} from the
- * committed lock file the first time they are needed; install scripts are not run, since the
- * binaries ship inside the packages.
+ * The npm packages of tools/chain (anvil's Linux x86-64 binary, solc). Installed with
+ * {@code npm ci} from the committed lock file the first time they are needed; install scripts
+ * are not run, since the binary ships inside the package. On other platforms, or to use
+ * another anvil, set EVENTPIPE_ANVIL_BIN.
  */
 public final class ChainTools {
 
@@ -21,8 +22,14 @@ public final class ChainTools {
         return ProjectHome.find().resolve("tools").resolve("chain");
     }
 
+    public static final String ANVIL_BIN_ENV = "EVENTPIPE_ANVIL_BIN";
+
     public static synchronized Path anvilBinary() {
-        Path binary = directory().resolve("node_modules/@foundry-rs/" + platformPackage() + "/bin/anvil");
+        String configured = System.getenv(ANVIL_BIN_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path binary = directory().resolve("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
         if (!Files.isExecutable(binary)) {
             install();
         }
@@ -37,13 +44,5 @@ public final class ChainTools {
         ManagedProcess.runToCompletion("npm-ci-chain-tools",
                 List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"),
                 Map.of(), dir, dir.resolve("npm-install.log"), INSTALL_TIMEOUT_SECONDS);
-    }
-
-    private static String platformPackage() {
-        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
-        String arch = System.getProperty("os.arch");
-        String platform = os.contains("mac") ? "darwin" : os.contains("win") ? "win32" : "linux";
-        String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "amd64";
-        return "anvil-" + platform + "-" + cpu;
     }
 }
