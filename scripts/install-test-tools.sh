@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests use beyond Maven's own downloads, only when missing.
+# Installs what the tests use beyond Maven's own downloads, only when missing:
+# kcat with Avro support (tools/kcat) and the npm packages of tools/chain (anvil, solc).
 set -euo pipefail
 HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -8,11 +9,8 @@ as_root() {
     echo "install-test-tools: need root for: $*" >&2; return 1; fi
 }
 
-if ! command -v kcat >/dev/null 2>&1; then
-  echo "install-test-tools: installing kcat (decodes Avro topics through the registry)" >&2
-  as_root apt-get update -qq >/dev/null
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null
-fi
+# kcat with Avro / Schema Registry support (Debian's package lacks it): built once into tools/kcat/bin.
+"$HOME_DIR/tools/kcat/build.sh"
 
 if [[ ! -x "$HOME_DIR/tools/chain/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" && -z "${EVENTPIPE_ANVIL_BIN:-}" ]]; then
   echo "install-test-tools: installing tools/chain (anvil, solc) with npm ci" >&2

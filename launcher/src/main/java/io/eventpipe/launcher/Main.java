@@ -23,6 +23,9 @@ public final class Main {
                         (data in ./.eventpipe, Ctrl-C stops everything)
               test      run every test (unit and integration, on the real servers),
                         installing what the tests need first
+              kcat ARGS kcat with Avro / Schema Registry support (built on first use), e.g.
+                        ./eventpipe kcat -C -b 127.0.0.1:9092 -t events.incoming -s value=avro \\
+                          -r http://127.0.0.1:8085/apis/ccompat/v7 -e
               topics    list the topic catalogue (name, key, value, cleanup, partitions)
               consume TOPIC [MAX]
                         print a topic from the beginning as JSON Lines, Avro decoded through

@@ -209,7 +209,7 @@ public final class DevStack implements AutoCloseable {
         out.printf("  logs                  %s%n", options.logDir());
         out.printf("  label config          %s%n", samplePublished
                 ? "sample '" + SampleLabelConfig.ID + "' published on this first start" : "kept from the previous run");
-        out.printf("  read a topic          kcat -C -b %s -t events.incoming -s value=avro -r %s -e%n",
+        out.printf("  read a topic          ./eventpipe kcat -C -b %s -t events.incoming -s value=avro -r %s -e%n",
                 kafka.bootstrapServers(), registry.confluentApiUrl());
         out.println();
         out.flush();

@@ -157,16 +157,27 @@ class DevStackIT {
         assertThat(consume("config.labels")).anySatisfy(line -> assertThat(line).contains("field-observation"));
     }
 
-    /** kcat reads the records as they are on the wire: the Confluent framing, magic byte 0 and a schema id. */
+    /** CONTRACT 1: kcat -C -b BROKER -t TOPIC -s value=avro -r REGISTRY_URL decodes every topic. */
     @Test
     @Order(3)
-    void kcatSeesTheConfluentWireFormat() throws Exception {
-        Process kcat = new ProcessBuilder("kcat", "-C", "-b", kafka(), "-t", "events.results", "-e", "-q",
-                "-f", "%k %S\\n", "-o", "beginning").redirectErrorStream(true).start();
-        byte[] out = kcat.getInputStream().readAllBytes();
-        assertThat(kcat.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(kcat.exitValue()).as(new String(out, StandardCharsets.UTF_8)).isZero();
-        assertThat(new String(out, StandardCharsets.UTF_8)).contains(eventId);
+    void kcatDecodesTheTopicsThroughTheRegistry() throws Exception {
+        Path kcat = ProjectHome.find().resolve("tools/kcat/bin/kcat");
+        assertThat(kcat).as("kcat with Avro support; build it with tools/kcat/build.sh (./eventpipe test does)").isExecutable();
+        String incoming = kcat(kcat, "events.incoming");
+        String results = kcat(kcat, "events.results");
+        assertThat(incoming).contains("\"eventId\": \"" + eventId + "\"", "\"relayId\": \"relay-local\"");
+        assertThat(results).contains("\"eventId\": \"" + eventId + "\"", "\"status\": \"ACCEPTED\"");
+        assertThat(kcat(kcat, "config.labels")).contains("\"id\": \"field-observation\"");
+    }
+
+    private String kcat(Path kcat, String topic) throws Exception {
+        Process process = new ProcessBuilder(kcat.toString(), "-C", "-b", kafka(), "-t", topic, "-s", "value=avro",
+                "-r", registry(), "-e", "-q").redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(out).doesNotContain("ERROR");
+        return out;
     }
 
     @Test
