@@ -1,9 +1,5 @@
 package io.eventpipe.stack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,18 +53,9 @@ public final class SchemaRegistryServer implements Server {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(confluentApiUrl() + "/subjects")).timeout(Duration.ofSeconds(2)).build();
         Await.until("schema registry at " + confluentApiUrl(), READY_TIMEOUT, () -> {
             process.checkAlive();
-            try {
-                return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (java.io.IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            return HttpProbe.isOk(confluentApiUrl() + "/subjects");
         });
     }
 

@@ -6,6 +6,7 @@ import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import io.eventpipe.schemas.topics.TopicProvisioner;
 import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.stack.AnvilNode;
+import io.eventpipe.stack.HttpProbe;
 import io.eventpipe.stack.Await;
 import io.eventpipe.stack.KafkaBroker;
 import io.eventpipe.stack.ManagedProcess;
@@ -16,10 +17,6 @@ import io.eventpipe.stack.S3Store;
 import io.eventpipe.stack.SchemaRegistryServer;
 import io.eventpipe.stack.Server;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,18 +170,9 @@ public final class DevStack implements AutoCloseable {
     }
 
     private static void awaitReady(ManagedProcess process, String url) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Await.until(process.name() + " at " + url, SERVICE_READY_TIMEOUT, () -> {
             process.checkAlive();
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (java.io.IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            return HttpProbe.isOk(url);
         });
     }
 
