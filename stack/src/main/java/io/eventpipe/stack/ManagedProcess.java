@@ -4,25 +4,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A child process of the stack, its output in a log file. Every live child is also stopped by a
- * JVM shutdown hook, so neither Ctrl-C on the launcher nor the end of a test run leaves one behind.
+ * A child process of the stack, its output in a log file. Every live child is stopped by a JVM
+ * shutdown hook, so neither Ctrl-C on the launcher nor the end of a test run leaves one behind.
+ * Where the platform allows (Linux setpriv), a child also gets SIGTERM when the JVM dies without
+ * running its hooks (SIGKILL, a crash): children are spawned from one thread that lives as long
+ * as the JVM, because the kernel's parent-death signal follows the spawning thread.
  */
 public final class ManagedProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
     private static final long GRACE_SECONDS = 30;
     private static final Set<ManagedProcess> LIVE = Collections.synchronizedSet(new LinkedHashSet<>());
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "eventpipe-spawner");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "eventpipe-stop-children"));
@@ -42,19 +54,39 @@ public final class ManagedProcess implements AutoCloseable {
     public static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(withParentDeathSignal(command))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(env);
-            ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile);
+            ManagedProcess managed = new ManagedProcess(name, spawn(builder), logFile);
             LIVE.add(managed);
             LOG.debug("started {} (pid {}), log {}", name, managed.pid(), logFile);
             return managed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Process spawn(ProcessBuilder builder) throws IOException {
+        try {
+            return SPAWNER.submit(builder::start).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting " + builder.command().get(0), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private static List<String> withParentDeathSignal(List<String> command) {
+        if (!Files.isExecutable(SETPRIV)) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of(SETPRIV.toString(), "--pdeathsig", "TERM", "--"));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     /** Runs a command to completion (a setup step), failing with the tail of its log. */

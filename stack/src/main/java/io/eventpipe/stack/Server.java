@@ -11,4 +11,13 @@ public interface Server extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Closes the server; a failure is logged, so that stopping the others goes on. */
+    static void closeQuietly(Server server) {
+        try {
+            server.close();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Server.class).warn("{} did not stop cleanly: {}", server.name(), e.toString());
+        }
+    }
 }

@@ -116,7 +116,7 @@ public final class TestServers implements AutoCloseable {
     @Override
     public synchronized void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).close();
+            Server.closeQuietly(started.get(i));
         }
         started.clear();
     }

@@ -210,7 +210,7 @@ public final class DevStack implements AutoCloseable {
         }
         services.clear();
         for (int i = servers.size() - 1; i >= 0; i--) {
-            servers.get(i).close();
+            Server.closeQuietly(servers.get(i));
         }
         servers.clear();
     }

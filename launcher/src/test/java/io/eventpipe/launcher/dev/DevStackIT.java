@@ -68,7 +68,10 @@ class DevStackIT {
     @AfterAll
     void stop() throws Exception {
         if (launcher != null && launcher.isAlive()) {
-            launcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            launcher.destroy();
+            if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+                launcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 
