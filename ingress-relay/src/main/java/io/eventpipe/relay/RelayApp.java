@@ -1,12 +1,23 @@
 package io.eventpipe.relay;
 
+import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.config.RelayConfig;
+import io.eventpipe.relay.devices.DeviceRegistrar;
+import io.eventpipe.relay.devices.Pki;
 import io.eventpipe.relay.http.RelayServer;
 import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
 import io.eventpipe.relay.kafka.ReplyPartitions;
+import io.eventpipe.relay.pow.ChallengeCodec;
+import io.eventpipe.relay.pow.ChallengeService;
+import io.eventpipe.relay.pow.Difficulty;
+import io.eventpipe.relay.redis.SharedState;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,36 +27,59 @@ public final class RelayApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayApp.class);
 
-    private final EventPublisher publisher;
-    private final ReplyListener replies;
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(2);
+
+    private final List<AutoCloseable> resources;
     private final Server server;
 
-    private RelayApp(EventPublisher publisher, ReplyListener replies, Server server) {
-        this.publisher = publisher;
-        this.replies = replies;
+    private RelayApp(List<AutoCloseable> resources, Server server) {
+        this.resources = resources;
         this.server = server;
     }
 
     public static RelayApp start(RelayConfig config) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Pki pki = Pki.load(config.pkiDir());
         SchemaRegistryClient registry = SchemaRegistryClient.shared(config.registryUrl());
-        EventPublisher publisher = new EventPublisher(config.bootstrapServers(), registry);
-        ReplyListener replies = null;
+        List<AutoCloseable> resources = new ArrayList<>();
         try {
+            SharedState shared = opened(resources, new SharedState(config.redisUrl()));
+            EventPublisher publisher = opened(resources, new EventPublisher(config.bootstrapServers(), registry));
             int partition = config.replyPartition() >= 0 ? config.replyPartition()
                     : ReplyPartitions.forInstance(config.instanceId(), publisher.resultPartitions());
-            replies = new ReplyListener(config.bootstrapServers(), registry, partition, config.instanceId());
+            ReplyListener replies = opened(resources, new ReplyListener(config.bootstrapServers(), registry, partition,
+                    config.instanceId()));
             replies.start();
-            Server server = RelayServer.newServer(config, publisher, replies);
+            Difficulty difficulty = new Difficulty(config.powMinDifficulty(), config.powMaxDifficulty(), config.powTargetPerMinute(),
+                    () -> shared.increment("pow:issued:" + clock.instant().getEpochSecond() / 60, RATE_WINDOW));
+            ChallengeService challenges = new ChallengeService(new ChallengeCodec(config.powSecret()), difficulty,
+                    config.challengeTtl(), clock);
+            DeviceRegistrar registrar = new DeviceRegistrar(challenges, shared, pki, config.deviceCertificateValidity(), clock);
+            RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), clock);
+            Server server = RelayServer.newServer(config,
+                    new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator));
             server.start();
             LOG.info("relay {} ({}) listening on http://{}:{}, replies on events.results partition {}", config.relayId(),
                     config.instanceId(), config.httpHost(), RelayServer.boundPort(server), partition);
-            return new RelayApp(publisher, replies, server);
+            return new RelayApp(resources, server);
         } catch (Exception e) {
-            if (replies != null) {
-                replies.close();
-            }
-            publisher.close();
+            closeAll(resources);
             throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T opened(List<AutoCloseable> resources, T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("could not close {}: {}", resources.get(i).getClass().getSimpleName(), e.toString());
+            }
         }
     }
 
@@ -56,8 +90,7 @@ public final class RelayApp implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
-        replies.close();
-        publisher.close();
+        closeAll(resources);
     }
 
     public static void main(String[] args) throws Exception {

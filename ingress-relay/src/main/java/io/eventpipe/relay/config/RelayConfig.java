@@ -1,11 +1,12 @@
 package io.eventpipe.relay.config;
 
 import io.eventpipe.common.config.Settings;
+import io.eventpipe.common.crypto.Hex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** Typed settings of one relay instance. Nothing here is secret yet (keys arrive with device auth). */
+/** Typed settings of one relay instance. The proof-of-work secret never shows in toString. */
 public record RelayConfig(
         String httpHost,
         int httpPort,
@@ -15,7 +16,15 @@ public record RelayConfig(
         String registryUrl,
         int replyPartition,
         Duration replyTimeout,
-        int maxInFlight) {
+        int maxInFlight,
+        String redisUrl,
+        Path pkiDir,
+        byte[] powSecret,
+        int powMinDifficulty,
+        int powMaxDifficulty,
+        long powTargetPerMinute,
+        Duration challengeTtl,
+        Duration deviceCertificateValidity) {
 
     public static final String DEFAULTS = "relay-defaults.properties";
     public static final int AUTO_REPLY_PARTITION = -1;
@@ -37,13 +46,65 @@ public record RelayConfig(
                 settings.string("schema.registry.url"),
                 settings.integer("reply.partition", AUTO_REPLY_PARTITION, 100_000),
                 settings.duration("reply.timeout"),
-                settings.integer("max.in.flight", 1, 1_000_000));
+                settings.integer("max.in.flight", 1, 1_000_000),
+                settings.string("redis.url"),
+                Path.of(settings.string("pki.dir")),
+                secret(settings),
+                settings.integer("pow.difficulty.min", 0, 64),
+                settings.integer("pow.difficulty.max", 0, 64),
+                settings.integer("pow.target.per.minute", 1, Integer.MAX_VALUE),
+                settings.duration("pow.challenge.ttl"),
+                settings.duration("device.certificate.validity"));
     }
 
-    /** The same relay with another HTTP port (tests and additional local relays). */
-    public RelayConfig withHttpPort(int port) {
-        return new RelayConfig(httpHost, port, relayId, instanceId, bootstrapServers, registryUrl, replyPartition,
-                replyTimeout, maxInFlight);
+    private static byte[] secret(Settings settings) {
+        String hex = settings.string("pow.secret");
+        try {
+            byte[] secret = Hex.decode(hex);
+            if (secret.length < 32) {
+                throw new Settings.ConfigError("pow.secret", "must be at least 32 bytes (64 hex digits)");
+            }
+            return secret;
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigError("pow.secret", "must be hex");
+        }
+    }
+
+    /** The same relay with another HTTP port and instance id (tests and additional local relays). */
+    public RelayConfig withHttpPort(int port, String instance) {
+        return new RelayConfig(httpHost, port, relayId, instance, bootstrapServers, registryUrl, replyPartition,
+                replyTimeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
+                challengeTtl, deviceCertificateValidity);
+    }
+
+    /** The same relay waiting for replies on another partition for at most the timeout given. */
+    public RelayConfig withReplies(int partition, Duration timeout) {
+        return new RelayConfig(httpHost, httpPort, relayId, instanceId, bootstrapServers, registryUrl, partition,
+                timeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
+                challengeTtl, deviceCertificateValidity);
+    }
+
+    @Override
+    public String toString() {
+        return "RelayConfig[relayId=" + relayId + ", instanceId=" + instanceId + ", http=" + httpHost + ":" + httpPort
+                + ", kafka=" + bootstrapServers + ", registry=" + registryUrl + ", redis=" + withoutCredentials(redisUrl)
+                + ", pki=" + pkiDir
+                + ", powSecret=***, pow=" + powMinDifficulty + ".." + powMaxDifficulty + " bits]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RelayConfig that && toString().equals(that.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    /** redis://user:password@host -> redis://***@host: URLs may carry passwords. */
+    static String withoutCredentials(String url) {
+        return url.replaceFirst("//[^/@]*@", "//***@");
     }
 
     private static String hostName() {

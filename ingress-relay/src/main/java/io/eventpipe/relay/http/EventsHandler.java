@@ -7,15 +7,18 @@ import io.eventpipe.avro.EventPackage;
 import io.eventpipe.avro.EventResult;
 import io.eventpipe.avro.RejectionReason;
 import io.eventpipe.common.crypto.EventHash;
+import io.eventpipe.common.crypto.Sha256;
 import io.eventpipe.common.event.EventShape;
 import io.eventpipe.common.event.Violation;
 import io.eventpipe.common.json.InvalidJsonException;
 import io.eventpipe.common.json.Jcs;
+import io.eventpipe.relay.auth.AuthProblem;
+import io.eventpipe.relay.auth.AuthenticatedDevice;
+import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
@@ -24,7 +27,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -45,13 +47,16 @@ final class EventsHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(EventsHandler.class);
 
     private final RelayConfig config;
+    private final RequestAuthenticator authenticator;
     private final EventPublisher publisher;
     private final ReplyListener replies;
     private final Semaphore inFlight;
     private final Clock clock;
 
-    EventsHandler(RelayConfig config, EventPublisher publisher, ReplyListener replies, Clock clock) {
+    EventsHandler(RelayConfig config, RequestAuthenticator authenticator, EventPublisher publisher, ReplyListener replies,
+                  Clock clock) {
         this.config = config;
+        this.authenticator = authenticator;
         this.publisher = publisher;
         this.replies = replies;
         this.inFlight = new Semaphore(config.maxInFlight());
@@ -65,24 +70,27 @@ final class EventsHandler extends Handler.Abstract {
             JsonResponses.error(response, callback, 405, "method_not_allowed", "use POST");
             return true;
         }
-        if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+        if (!Bodies.isJson(request)) {
             JsonResponses.error(response, callback, 415, "unsupported_media_type", "an event is sent as application/json");
             return true;
         }
-        if (request.getLength() > MAX_EVENT_BYTES) {
-            JsonResponses.error(response, callback, 413, "too_large", "an event is at most " + MAX_EVENT_BYTES + " bytes");
-            return true;
-        }
-        byte[] body = readAtMost(request, MAX_EVENT_BYTES);
+        byte[] body = Bodies.readAtMost(request, MAX_EVENT_BYTES);
         if (body == null) {
             JsonResponses.error(response, callback, 413, "too_large", "an event is at most " + MAX_EVENT_BYTES + " bytes");
             return true;
         }
-        accept(body, response, callback);
+        AuthenticatedDevice device;
+        try {
+            device = authenticator.authenticate(new JettySignedRequest(request), Sha256.digest(body));
+        } catch (AuthProblem e) {
+            JsonResponses.error(response, callback, e.status(), e.code(), e.getMessage());
+            return true;
+        }
+        accept(device, body, response, callback);
         return true;
     }
 
-    private void accept(byte[] body, Response response, Callback callback) {
+    private void accept(AuthenticatedDevice device, byte[] body, Response response, Callback callback) {
         JsonNode event;
         EventHash.Canonical canonical;
         try {
@@ -102,15 +110,15 @@ final class EventsHandler extends Handler.Abstract {
             return;
         }
         String eventId = event.get("eventId").textValue();
-        publishAndAwait(envelope(eventId, body, canonical.hashHex()), response, callback)
+        publishAndAwait(envelope(device, eventId, body, canonical.hashHex()), response, callback)
                 .whenComplete((ignored, error) -> inFlight.release());
     }
 
-    private EventPackage envelope(String eventId, byte[] body, String hash) {
-        // Until device certificates exist (issue 3) the device is not authenticated: it is named "anonymous".
+    private EventPackage envelope(AuthenticatedDevice device, String eventId, byte[] body, String hash) {
         return EventPackage.newBuilder()
                 .setEventId(eventId)
-                .setDeviceId("anonymous")
+                .setDeviceId(device.deviceId())
+                .setCertificateFingerprint(device.certificateFingerprint())
                 .setRelayId(config.relayId())
                 .setReceivedAt(clock.instant())
                 .setEventHash(hash)
@@ -169,22 +177,6 @@ final class EventsHandler extends Handler.Abstract {
 
     static String statusUrl(String eventId) {
         return "/v1/events/" + eventId;
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String mediaType = contentType.split(";", 2)[0].trim();
-        return mediaType.equalsIgnoreCase("application/json");
-    }
-
-    /** The body, or null when it is longer than the limit (chunked bodies have no length up front). */
-    private static byte[] readAtMost(Request request, int limit) throws IOException {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readNBytes(limit + 1);
-            return bytes.length > limit ? null : bytes;
-        }
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -1,8 +1,12 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.config.RelayConfig;
+import io.eventpipe.relay.devices.DeviceRegistrar;
 import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
+import io.eventpipe.relay.pow.ChallengeService;
+import io.eventpipe.relay.redis.SharedState;
 import java.time.Clock;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -23,7 +27,12 @@ public final class RelayServer {
     private RelayServer() {
     }
 
-    public static Server newServer(RelayConfig config, EventPublisher publisher, ReplyListener replies) {
+    /** What the routes need, built by RelayApp. */
+    public record Dependencies(EventPublisher publisher, ReplyListener replies, SharedState shared, ChallengeService challenges,
+                               DeviceRegistrar registrar, RequestAuthenticator authenticator) {
+    }
+
+    public static Server newServer(RelayConfig config, Dependencies deps) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("relay-http");
         Server server = new Server(threads);
@@ -39,10 +48,14 @@ public final class RelayServer {
         server.addConnector(connector);
 
         PathMappingsHandler routes = new PathMappingsHandler();
-        routes.addMapping(PathSpec.from("/v1/events"), new EventsHandler(config, publisher, replies, Clock.systemUTC()));
+        routes.addMapping(PathSpec.from("/v1/challenge"), new ChallengeHandler(deps.challenges()));
+        routes.addMapping(PathSpec.from("/v1/devices"), new DevicesHandler(deps.registrar()));
+        routes.addMapping(PathSpec.from("/v1/events"),
+                new EventsHandler(config, deps.authenticator(), deps.publisher(), deps.replies(), Clock.systemUTC()));
         routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());
-        routes.addMapping(PathSpec.from("/ready"), HealthHandler.readiness(replies::isRunning));
-        server.setHandler(routes);
+        routes.addMapping(PathSpec.from("/ready"),
+                HealthHandler.readiness(() -> deps.replies().isRunning() && deps.shared().isReachable()));
+        server.setHandler(new SharedStateGuard(routes));
         server.setErrorHandler(new JsonErrorHandler());
         return server;
     }

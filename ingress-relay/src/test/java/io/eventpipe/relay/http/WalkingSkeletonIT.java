@@ -8,13 +8,14 @@ import io.eventpipe.common.crypto.Sha256;
 import io.eventpipe.processors.ProcessorsApp;
 import io.eventpipe.processors.config.ProcessorsConfig;
 import io.eventpipe.relay.RelayApp;
+import io.eventpipe.relay.RelayFixture;
 import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import io.eventpipe.schemas.topics.ReplyHeaders;
-import io.eventpipe.schemas.topics.TopicProvisioner;
 import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.stack.Await;
+import io.eventpipe.testkit.DeviceClient;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TestServers;
 import java.net.URI;
@@ -24,11 +25,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -58,22 +59,22 @@ class WalkingSkeletonIT {
     private ProcessorsApp processors;
     private RelayApp relay;
     private RelayConfig relayConfig;
+    private RelayFixture fixture;
+    private DeviceClient device;
 
     @BeforeAll
-    void startPipeline(TestServers servers, @org.junit.jupiter.api.io.TempDir Path stateDir) throws Exception {
+    void startPipeline(TestServers servers, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         this.servers = servers;
-        String bootstrap = servers.kafka().bootstrapServers();
-        String registryUrl = servers.registry().confluentApiUrl();
-        registry = new RestSchemaRegistryClient(registryUrl);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            new TopicProvisioner(admin, registry, (short) 1).provision(Topics.ALL);
-        }
-        processorsConfig = new ProcessorsConfig(bootstrap, registryUrl, "validator-it", 1, stateDir, "eventpipe", Duration.ofMinutes(10));
+        fixture = new RelayFixture(servers, dir);
+        registry = new RestSchemaRegistryClient(servers.registry().confluentApiUrl());
+        processorsConfig = new ProcessorsConfig(servers.kafka().bootstrapServers(), servers.registry().confluentApiUrl(),
+                "validator-it", 1, dir.resolve("streams"), "eventpipe", Duration.ofMinutes(10));
         processors = new ProcessorsApp(processorsConfig);
         processors.start();
-        relayConfig = new RelayConfig("127.0.0.1", 0, "relay-it", "relay-it@test", bootstrap, registryUrl, 4,
-                Duration.ofSeconds(20), 100);
+        relayConfig = fixture.config("relay-it@test", Map.of("EVENTPIPE_REPLY_PARTITION", "4", "EVENTPIPE_REPLY_TIMEOUT", "20s"));
         relay = RelayApp.start(relayConfig);
+        device = new DeviceClient("http://127.0.0.1:" + relay.port());
+        device.register();
     }
 
     @AfterAll
@@ -101,7 +102,13 @@ class WalkingSkeletonIT {
         return Sha256.hex(jcs.getBytes(StandardCharsets.UTF_8));
     }
 
-    private HttpResponse<String> post(String contentType, HttpRequest.BodyPublisher body) throws Exception {
+    /** A signed request, as a registered device sends it. */
+    private HttpResponse<String> post(String contentType, byte[] body) throws Exception {
+        return device.send("POST", "/v1/events", body, contentType, Instant.now());
+    }
+
+    /** An unsigned request. */
+    private HttpResponse<String> postUnsigned(String contentType, HttpRequest.BodyPublisher body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port() + "/v1/events"))
                 .timeout(Duration.ofSeconds(30)).POST(body);
         if (contentType != null) {
@@ -111,7 +118,7 @@ class WalkingSkeletonIT {
     }
 
     private HttpResponse<String> postJson(String json) throws Exception {
-        return post("application/json", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return post("application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
@@ -134,6 +141,7 @@ class WalkingSkeletonIT {
         ConsumerRecord<String, EventResult> result = findResult(eventId);
         assertThat(result.partition()).isEqualTo(4);
         assertThat(result.value().getEventHash()).isEqualTo(expectedHash(eventId));
+        assertThat(result.value().getDeviceId()).isEqualTo(device.deviceId());
         // the correlation id travels from the request to its result
         assertThat(new String(result.headers().lastHeader(ReplyHeaders.CORRELATION_ID).value(), StandardCharsets.UTF_8))
                 .isEqualTo(eventId);
@@ -175,7 +183,7 @@ class WalkingSkeletonIT {
     void tenMegabyteBodyIs413() throws Exception {
         byte[] big = new byte[10 * 1024 * 1024];
         java.util.Arrays.fill(big, (byte) ' ');
-        HttpResponse<String> response = post("application/json", HttpRequest.BodyPublishers.ofByteArray(big));
+        HttpResponse<String> response = postUnsigned("application/json", HttpRequest.BodyPublishers.ofByteArray(big));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response).get("error").asText()).isEqualTo("too_large");
     }
@@ -186,16 +194,16 @@ class WalkingSkeletonIT {
         byte[] chunk = new byte[64 * 1024];
         java.util.Arrays.fill(chunk, (byte) ' ');
         List<byte[]> chunks = java.util.Collections.nCopies(40, chunk);
-        HttpResponse<String> response = post("application/json", HttpRequest.BodyPublishers.ofByteArrays(chunks));
+        HttpResponse<String> response = postUnsigned("application/json", HttpRequest.BodyPublishers.ofByteArrays(chunks));
         assertThat(response.statusCode()).isEqualTo(413);
     }
 
     @Test
     @Order(3)
     void wrongOrMissingContentTypeIs415() throws Exception {
-        assertThat(post("text/plain", HttpRequest.BodyPublishers.ofString(event(UUID.randomUUID().toString()))).statusCode())
+        assertThat(post("text/plain", event(UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8)).statusCode())
                 .isEqualTo(415);
-        HttpResponse<String> response = post(null, HttpRequest.BodyPublishers.ofString("{}"));
+        HttpResponse<String> response = post(null, "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(json(response).get("error").asText()).isEqualTo("unsupported_media_type");
     }
@@ -229,13 +237,14 @@ class WalkingSkeletonIT {
     @Order(10)
     void whileProcessorsAreDownTheAnswerIsPendingAndTheEventIsProcessedLater() throws Exception {
         processors.close();
-        RelayConfig impatient = new RelayConfig("127.0.0.1", 0, "relay-it", "relay-it@impatient",
-                relayConfig.bootstrapServers(), relayConfig.registryUrl(), 5, Duration.ofMillis(500), 10);
+        RelayConfig impatient = fixture.config("relay-it@impatient",
+                Map.of("EVENTPIPE_REPLY_PARTITION", "5", "EVENTPIPE_REPLY_TIMEOUT", "500ms"));
         String eventId = UUID.randomUUID().toString();
         try (RelayApp second = RelayApp.start(impatient)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + second.port() + "/v1/events")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(event(eventId))).build(), HttpResponse.BodyHandlers.ofString());
+            // the same device, registered on the first relay, is known to the second one (shared state)
+            DeviceClient sameDevice = new DeviceClient("http://127.0.0.1:" + second.port(), device.keys());
+            sameDevice.register();
+            HttpResponse<String> response = sameDevice.postEvent(event(eventId));
             assertThat(response.statusCode()).isEqualTo(202);
             assertThat(json(response).get("status").asText()).isEqualTo("PENDING");
             assertThat(json(response).get("eventHash").asText()).isEqualTo(expectedHash(eventId));

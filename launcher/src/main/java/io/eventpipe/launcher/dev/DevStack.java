@@ -151,7 +151,8 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void startServices() {
+    private void startServices() throws java.io.IOException {
+        DevTrust trust = DevTrust.ensure(options.dataDir());
         Map<String, String> common = Map.of(
                 "EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "EVENTPIPE_SCHEMA_REGISTRY_URL", registry.confluentApiUrl());
@@ -162,7 +163,11 @@ public final class DevStack implements AutoCloseable {
 
         Map<String, String> relayEnv = new java.util.HashMap<>(common);
         relayEnv.put("EVENTPIPE_HTTP_PORT", Integer.toString(options.relayPort()));
-        relayEnv.put("EVENTPIPE_RELAY_INSTANCE_ID", "relay-local@127.0.0.1:" + options.relayPort());
+        relayEnv.put("EVENTPIPE_RELAY_ID", DevTrust.RELAY_ID);
+        relayEnv.put("EVENTPIPE_RELAY_INSTANCE_ID", DevTrust.RELAY_ID + "@127.0.0.1:" + options.relayPort());
+        relayEnv.put("EVENTPIPE_REDIS_URL", redis.uri());
+        relayEnv.put("EVENTPIPE_PKI_DIR", trust.relayDir().toString());
+        relayEnv.put("EVENTPIPE_POW_SECRET", trust.powSecretHex());
         ManagedProcess relay = ServiceProcess.start(options.home(), "ingress-relay", "io.eventpipe.relay.RelayApp",
                 relayEnv, options.dataDir(), options.logDir());
         services.add(relay);
@@ -193,6 +198,7 @@ public final class DevStack implements AutoCloseable {
         out.printf("  PostgreSQL            %s (user %s)%n", postgres.address(), PostgresServer.USER);
         out.printf("  Redis                 %s%n", redis.uri());
         out.printf("  Ethereum JSON-RPC     %s  (anvil, chain id %d)%n", anvil.rpcUrl(), AnvilNode.CHAIN_ID);
+        out.printf("  root certificate      %s%n", options.dataDir().resolve("pki/root/root.crt.pem"));
         out.printf("  data                  %s%n", options.dataDir());
         out.printf("  logs                  %s%n", options.logDir());
         out.printf("  label config          %s%n", samplePublished

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipe.common.crypto.Sha256;
 import io.eventpipe.stack.Await;
+import io.eventpipe.testkit.DeviceClient;
 import io.eventpipe.stack.JavaCommand;
 import io.eventpipe.stack.Ports;
 import io.eventpipe.stack.ProjectHome;
@@ -138,9 +139,14 @@ class DevStackIT {
         assertThat(printed).contains(relay(), kafka(), registry(), "sample 'field-observation' published");
 
         eventId = UUID.randomUUID().toString();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(relay() + "/v1/events"))
+        DeviceClient device = new DeviceClient(relay());
+        JsonNode registration = device.register();
+        assertThat(registration.get("chain")).hasSize(2);
+        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create(relay() + "/v1/events"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event(eventId)))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        HttpResponse<String> response = device.postEvent(event(eventId));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = JSON.readTree(response.body());

@@ -1,0 +1,109 @@
+package io.eventpipe.relay.auth;
+
+import io.eventpipe.common.httpsig.ContentDigest;
+import io.eventpipe.common.httpsig.HttpSignatures;
+import io.eventpipe.common.httpsig.SignatureProblem;
+import io.eventpipe.common.httpsig.SignedRequest;
+import io.eventpipe.common.pki.ChainValidator;
+import io.eventpipe.common.pki.Credentials;
+import io.eventpipe.common.pki.Pem;
+import io.eventpipe.relay.redis.SharedState;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CONTRACT 2.3: a request is the device's when its RFC 9421 signature (keyid = deviceId)
+ * verifies with the device's certificate, that certificate chains to the root through the
+ * relay that issued it and is valid now, the body matches its Content-Digest, and the
+ * signature has not been seen before on any relay.
+ */
+public final class RequestAuthenticator {
+
+    public static final Duration MAX_SKEW = Duration.ofSeconds(300);
+    private static final List<String> ALWAYS = List.of("@method", "@target-uri");
+    private static final List<String> WITH_BODY = List.of("@method", "@target-uri", ContentDigest.HEADER);
+
+    private final SharedState shared;
+    private final ChainValidator chains;
+    private final Clock clock;
+
+    public RequestAuthenticator(SharedState shared, X509Certificate root, Clock clock) {
+        this.shared = shared;
+        this.chains = new ChainValidator(root);
+        this.clock = clock;
+    }
+
+    /**
+     * Authenticates a request; bodySha256 is the digest of the body read (null when there is none).
+     * SharedState.Unavailable propagates: without Redis nothing is let in.
+     */
+    public AuthenticatedDevice authenticate(SignedRequest request, byte[] bodySha256) throws AuthProblem {
+        boolean hasBody = bodySha256 != null;
+        Instant now = clock.instant();
+        CertificateLookup lookup = new CertificateLookup(now);
+        HttpSignatures.Verified verified;
+        try {
+            verified = HttpSignatures.verify(request, lookup::publicKey,
+                    new HttpSignatures.Policy(hasBody ? WITH_BODY : ALWAYS, MAX_SKEW), now);
+        } catch (SignatureProblem e) {
+            if (lookup.problem != null) {
+                throw lookup.problem;
+            }
+            int status = "malformed_signature".equals(e.code()) ? 400 : 401;
+            throw new AuthProblem(status, e.code(), e.getMessage());
+        }
+        if (hasBody) {
+            checkDigest(request, bodySha256);
+        }
+        String signature = Base64.getEncoder().encodeToString(verified.signature());
+        if (!shared.spendOnce("signature", signature, verified.created().plus(MAX_SKEW).plus(MAX_SKEW))) {
+            throw new AuthProblem(409, "replayed_signature", "this signature was already used; sign each request anew");
+        }
+        return new AuthenticatedDevice(verified.keyId(), Credentials.fingerprint(lookup.certificate));
+    }
+
+    private static void checkDigest(SignedRequest request, byte[] bodySha256) throws AuthProblem {
+        List<String> digest = request.headerValues(ContentDigest.HEADER);
+        if (digest.isEmpty()) {
+            throw new AuthProblem(400, "missing_digest", "a request with a body needs a Content-Digest (sha-256, RFC 9530)");
+        }
+        if (!ContentDigest.matches(String.join(", ", digest), bodySha256)) {
+            throw new AuthProblem(401, "digest_mismatch", "the body does not match its Content-Digest");
+        }
+    }
+
+    /** Finds the key of a key id and remembers why it could not, for a precise answer. */
+    private final class CertificateLookup {
+        private final Instant now;
+        private AuthProblem problem;
+        private X509Certificate certificate;
+
+        CertificateLookup(Instant now) {
+            this.now = now;
+        }
+
+        PublicKey publicKey(String deviceId) {
+            Optional<SharedState.DeviceRecord> record = shared.device(deviceId);
+            if (record.isEmpty()) {
+                problem = new AuthProblem(401, "unknown_device", "no current certificate for " + deviceId + "; register again");
+                return null;
+            }
+            X509Certificate device = Pem.certificate(record.get().certificatePem());
+            X509Certificate issuer = Pem.certificate(record.get().issuerPem());
+            String chainProblem = chains.problem(List.of(device, issuer), now);
+            if (chainProblem != null) {
+                problem = new AuthProblem(401, chainProblem.contains("expired") ? "certificate_expired" : "untrusted_certificate",
+                        chainProblem);
+                return null;
+            }
+            certificate = device;
+            return device.getPublicKey();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.eventpipe.relay.redis;
+
+import io.eventpipe.common.crypto.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * What all relays share through Redis: spent challenges and signatures (single use everywhere),
+ * the challenge rate, and the certificates of registered devices. Redis being unreachable is
+ * an {@link Unavailable}: callers refuse the request (503) rather than let it through.
+ */
+public final class SharedState implements AutoCloseable {
+
+    private static final String PREFIX = "eventpipe:";
+
+    private final JedisPooled redis;
+
+    public SharedState(String uri) {
+        this.redis = new JedisPooled(java.net.URI.create(uri), 2000);
+    }
+
+    /** A registered device: its certificate and the issuing relay's certificate, as PEM. */
+    public record DeviceRecord(String certificatePem, String issuerPem) {
+    }
+
+    /** True the first time the value is spent (until it expires); false when it was spent before. */
+    public boolean spendOnce(String kind, String value, Instant expiresAt) {
+        String key = PREFIX + kind + ":" + Sha256.hex(value.getBytes(StandardCharsets.UTF_8));
+        long expiry = Math.max(expiresAt.getEpochSecond(), Instant.now().getEpochSecond() + 1);
+        return call(() -> "OK".equals(redis.set(key, "1", SetParams.setParams().nx().exAt(expiry))));
+    }
+
+    /** Increments a counter that lives for the window; the new count. */
+    public long increment(String counter, Duration window) {
+        String key = PREFIX + counter;
+        return call(() -> {
+            long count = redis.incr(key);
+            if (count == 1) {
+                redis.expire(key, window.toSeconds());
+            }
+            return count;
+        });
+    }
+
+    public void putDevice(String deviceId, DeviceRecord record, Instant expiresAt) {
+        String key = PREFIX + "device:" + deviceId;
+        call(() -> {
+            redis.hset(key, Map.of("certificate", record.certificatePem(), "issuer", record.issuerPem()));
+            redis.expireAt(key, expiresAt.getEpochSecond());
+            return null;
+        });
+    }
+
+    public Optional<DeviceRecord> device(String deviceId) {
+        Map<String, String> fields = call(() -> redis.hgetAll(PREFIX + "device:" + deviceId));
+        if (fields == null || !fields.containsKey("certificate") || !fields.containsKey("issuer")) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeviceRecord(fields.get("certificate"), fields.get("issuer")));
+    }
+
+    public boolean isReachable() {
+        try {
+            return "PONG".equals(redis.ping());
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisException e) {
+            throw new Unavailable(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+
+    /** Redis could not be reached or answered with an error. */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(Throwable cause) {
+            super("shared state (Redis) unavailable: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.eventpipe.relay;
+
+import io.eventpipe.common.crypto.Hex;
+import io.eventpipe.relay.config.RelayConfig;
+import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
+import io.eventpipe.schemas.topics.TopicProvisioner;
+import io.eventpipe.schemas.topics.Topics;
+import io.eventpipe.testkit.TestPki;
+import io.eventpipe.testkit.TestServers;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/** Topics provisioned and the settings of relays on the test run's real servers. */
+public final class RelayFixture {
+
+    /** One secret for all relays of a run, as in production. */
+    private static final String POW_SECRET = Hex.encode(SecureRandom.getSeed(32));
+
+    private final TestServers servers;
+    private final TestPki pki;
+
+    public RelayFixture(TestServers servers, Path dir) {
+        this.servers = servers;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()))) {
+            new TopicProvisioner(admin, new RestSchemaRegistryClient(servers.registry().confluentApiUrl()), (short) 1)
+                    .provision(Topics.ALL);
+        }
+        this.pki = TestPki.create(dir, "relay-it");
+    }
+
+    public TestPki pki() {
+        return pki;
+    }
+
+    /** A relay on a free port; extra settings (EVENTPIPE_* names) override. */
+    public RelayConfig config(String instanceId, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "EVENTPIPE_HTTP_PORT", "0",
+                "EVENTPIPE_RELAY_ID", "relay-it",
+                "EVENTPIPE_RELAY_INSTANCE_ID", instanceId,
+                "EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers(),
+                "EVENTPIPE_SCHEMA_REGISTRY_URL", servers.registry().confluentApiUrl(),
+                "EVENTPIPE_REDIS_URL", servers.redis().uri(),
+                "EVENTPIPE_PKI_DIR", pki.relayDir().toString(),
+                "EVENTPIPE_POW_SECRET", POW_SECRET,
+                "EVENTPIPE_POW_DIFFICULTY_MIN", "8",
+                "EVENTPIPE_POW_DIFFICULTY_MAX", "12"));
+        env.putAll(extra);
+        return RelayConfig.load(null, env);
+    }
+}
