@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 public final class RelayFixture {
 
     /** One secret for all relays of a run, as in production. */
-    private static final String POW_SECRET = Hex.encode(SecureRandom.getSeed(32));
+    public static final String POW_SECRET = Hex.encode(SecureRandom.getSeed(32));
 
     private final TestServers servers;
     private final TestPki pki;

@@ -49,6 +49,13 @@ public final class DeviceClient {
         return deviceId;
     }
 
+    /** The same key at another relay, signing as the given device id (for tests of unknown or foreign devices). */
+    public DeviceClient presentingAs(String otherBaseUrl, String id) {
+        DeviceClient client = new DeviceClient(otherBaseUrl, keys);
+        client.deviceId = id;
+        return client;
+    }
+
     public JsonNode registration() {
         return registration;
     }
