@@ -12,6 +12,7 @@ import io.eventpipe.relay.pow.ChallengeCodec;
 import io.eventpipe.relay.pow.ChallengeService;
 import io.eventpipe.relay.pow.Difficulty;
 import io.eventpipe.relay.redis.SharedState;
+import io.eventpipe.relay.storage.MediaStore;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class RelayApp implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             SharedState shared = opened(resources, new SharedState(config.redisUrl()));
+            MediaStore media = opened(resources, new MediaStore(config.s3()));
             EventPublisher publisher = opened(resources, new EventPublisher(config.bootstrapServers(), registry));
             int partition = config.replyPartition() >= 0 ? config.replyPartition()
                     : ReplyPartitions.forInstance(config.instanceId(), publisher.resultPartitions());
@@ -57,7 +59,7 @@ public final class RelayApp implements AutoCloseable {
             DeviceRegistrar registrar = new DeviceRegistrar(challenges, shared, pki, config.deviceCertificateValidity(), clock);
             RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), clock);
             Server server = RelayServer.newServer(config,
-                    new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator));
+                    new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media));
             server.start();
             LOG.info("relay {} ({}) listening on http://{}:{}, replies on events.results partition {}", config.relayId(),
                     config.instanceId(), config.httpHost(), RelayServer.boundPort(server), partition);

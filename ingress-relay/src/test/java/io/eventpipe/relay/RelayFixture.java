@@ -48,6 +48,10 @@ public final class RelayFixture {
                 "EVENTPIPE_POW_SECRET", POW_SECRET,
                 "EVENTPIPE_POW_DIFFICULTY_MIN", "8",
                 "EVENTPIPE_POW_DIFFICULTY_MAX", "12"));
+        env.put("EVENTPIPE_S3_ENDPOINT", servers.s3().endpoint());
+        env.put("EVENTPIPE_S3_ACCESS_KEY", servers.s3().credentials().accessKey());
+        env.put("EVENTPIPE_S3_SECRET_KEY", servers.s3().credentials().secretKey());
+        env.put("EVENTPIPE_S3_BUCKET", TestServers.BUCKET);
         env.putAll(extra);
         return RelayConfig.load(null, env);
     }

@@ -20,6 +20,9 @@ public final class HttpSignatures {
     public static final String SIGNATURE_INPUT = "signature-input";
     public static final String SIGNATURE = "signature";
     public static final String ALGORITHM = "ed25519";
+    private static final int NONCE_BYTES = 16;
+    private static final java.util.Base64.Encoder NONCE_ENCODER = java.util.Base64.getUrlEncoder().withoutPadding();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private HttpSignatures() {
     }
@@ -44,9 +47,18 @@ public final class HttpSignatures {
         params.put("created", created.getEpochSecond());
         params.put("keyid", keyId);
         params.put("alg", ALGORITHM);
+        // Ed25519 is deterministic: without a nonce, the same request signed twice in one second
+        // would carry the same signature and be refused as a replay.
+        params.put("nonce", NONCE_ENCODER.encodeToString(randomBytes(NONCE_BYTES)));
         String serialized = StructuredFields.serializeInnerList(items, params);
         byte[] signature = Ed25519.sign(key, SignatureBase.build(request, items, serialized));
         return new Headers(label + "=" + serialized, label + "=" + StructuredFields.serializeBare(signature));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     /** Verifies the request's signature; the key of a key id comes from keys (null: unknown). */

@@ -110,8 +110,11 @@ class HttpSignaturesTest {
         SignedRequest request = signed("POST", "http://127.0.0.1:8080/v1/events", new byte[] {1}, now,
                 List.of("@method", "@target-uri", "content-digest"));
         assertThat(request.headerValues("signature-input").get(0))
-                .isEqualTo("sig1=(\"@method\" \"@target-uri\" \"content-digest\");created=" + now.getEpochSecond()
-                        + ";keyid=\"dev-1\";alg=\"ed25519\"");
+                .startsWith("sig1=(\"@method\" \"@target-uri\" \"content-digest\");created=" + now.getEpochSecond()
+                        + ";keyid=\"dev-1\";alg=\"ed25519\";nonce=\"");
+        SignedRequest again = signed("POST", "http://127.0.0.1:8080/v1/events", new byte[] {1}, now,
+                List.of("@method", "@target-uri", "content-digest"));
+        assertThat(again.headerValues("signature")).isNotEqualTo(request.headerValues("signature"));
         assertThat(verify(request).keyId()).isEqualTo("dev-1");
     }
 

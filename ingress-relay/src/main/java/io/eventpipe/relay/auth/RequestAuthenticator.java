@@ -40,17 +40,47 @@ public final class RequestAuthenticator {
     }
 
     /**
-     * Authenticates a request; bodySha256 is the digest of the body read (null when there is none).
+     * Authenticates a request whose body was read; bodySha256 is its digest (null when there is none).
      * SharedState.Unavailable propagates: without Redis nothing is let in.
      */
     public AuthenticatedDevice authenticate(SignedRequest request, byte[] bodySha256) throws AuthProblem {
         boolean hasBody = bodySha256 != null;
+        Verification verification = verifySignature(request, hasBody ? WITH_BODY : ALWAYS);
+        if (hasBody) {
+            checkDigest(request, bodySha256);
+        }
+        return spend(verification);
+    }
+
+    /**
+     * Authenticates a request before its (streamed) body is read: the signature must cover the
+     * Content-Digest, whose sha-256 the caller compares with the bytes once they are read.
+     */
+    public StreamingAuthentication authenticateBeforeBody(SignedRequest request) throws AuthProblem {
+        Verification verification = verifySignature(request, WITH_BODY);
+        byte[] claimed;
+        try {
+            claimed = ContentDigest.claimedSha256(String.join(", ", request.headerValues(ContentDigest.HEADER)));
+        } catch (IllegalArgumentException e) {
+            throw new AuthProblem(400, "missing_digest", "a Content-Digest with a sha-256 value is required");
+        }
+        return new StreamingAuthentication(spend(verification), claimed);
+    }
+
+    /** A device authenticated before its body, and the body digest its signature vouches for. */
+    public record StreamingAuthentication(AuthenticatedDevice device, byte[] claimedSha256) {
+    }
+
+    private record Verification(HttpSignatures.Verified verified, X509Certificate certificate) {
+    }
+
+    private Verification verifySignature(SignedRequest request, List<String> required) throws AuthProblem {
         Instant now = clock.instant();
         CertificateLookup lookup = new CertificateLookup(now);
-        HttpSignatures.Verified verified;
         try {
-            verified = HttpSignatures.verify(request, lookup::publicKey,
-                    new HttpSignatures.Policy(hasBody ? WITH_BODY : ALWAYS, MAX_SKEW), now);
+            HttpSignatures.Verified verified = HttpSignatures.verify(request, lookup::publicKey,
+                    new HttpSignatures.Policy(required, MAX_SKEW), now);
+            return new Verification(verified, lookup.certificate);
         } catch (SignatureProblem e) {
             if (lookup.problem != null) {
                 throw lookup.problem;
@@ -58,14 +88,15 @@ public final class RequestAuthenticator {
             int status = "malformed_signature".equals(e.code()) ? 400 : 401;
             throw new AuthProblem(status, e.code(), e.getMessage());
         }
-        if (hasBody) {
-            checkDigest(request, bodySha256);
-        }
+    }
+
+    private AuthenticatedDevice spend(Verification verification) throws AuthProblem {
+        HttpSignatures.Verified verified = verification.verified();
         String signature = Base64.getEncoder().encodeToString(verified.signature());
         if (!shared.spendOnce("signature", signature, verified.created().plus(MAX_SKEW).plus(MAX_SKEW))) {
             throw new AuthProblem(409, "replayed_signature", "this signature was already used; sign each request anew");
         }
-        return new AuthenticatedDevice(verified.keyId(), Credentials.fingerprint(lookup.certificate));
+        return new AuthenticatedDevice(verified.keyId(), Credentials.fingerprint(verification.certificate()));
     }
 
     private static void checkDigest(SignedRequest request, byte[] bodySha256) throws AuthProblem {

@@ -2,6 +2,7 @@ package io.eventpipe.relay.config;
 
 import io.eventpipe.common.config.Settings;
 import io.eventpipe.common.crypto.Hex;
+import io.eventpipe.relay.storage.S3Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +25,9 @@ public record RelayConfig(
         int powMaxDifficulty,
         long powTargetPerMinute,
         Duration challengeTtl,
-        Duration deviceCertificateValidity) {
+        Duration deviceCertificateValidity,
+        S3Settings s3,
+        int maxConcurrentUploads) {
 
     public static final String DEFAULTS = "relay-defaults.properties";
     public static final int AUTO_REPLY_PARTITION = -1;
@@ -54,7 +57,10 @@ public record RelayConfig(
                 settings.integer("pow.difficulty.max", 0, 64),
                 settings.integer("pow.target.per.minute", 1, Integer.MAX_VALUE),
                 settings.duration("pow.challenge.ttl"),
-                settings.duration("device.certificate.validity"));
+                settings.duration("device.certificate.validity"),
+                new S3Settings(settings.string("s3.endpoint"), settings.string("s3.region"), settings.string("s3.bucket"),
+                        settings.string("s3.access.key"), settings.string("s3.secret.key")),
+                settings.integer("media.max.concurrent", 1, 1024));
     }
 
     private static byte[] secret(Settings settings) {
@@ -74,14 +80,14 @@ public record RelayConfig(
     public RelayConfig withHttpPort(int port, String instance) {
         return new RelayConfig(httpHost, port, relayId, instance, bootstrapServers, registryUrl, replyPartition,
                 replyTimeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
-                challengeTtl, deviceCertificateValidity);
+                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads);
     }
 
     /** The same relay waiting for replies on another partition for at most the timeout given. */
     public RelayConfig withReplies(int partition, Duration timeout) {
         return new RelayConfig(httpHost, httpPort, relayId, instanceId, bootstrapServers, registryUrl, partition,
                 timeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
-                challengeTtl, deviceCertificateValidity);
+                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads);
     }
 
     @Override
@@ -89,7 +95,7 @@ public record RelayConfig(
         return "RelayConfig[relayId=" + relayId + ", instanceId=" + instanceId + ", http=" + httpHost + ":" + httpPort
                 + ", kafka=" + bootstrapServers + ", registry=" + registryUrl + ", redis=" + withoutCredentials(redisUrl)
                 + ", pki=" + pkiDir
-                + ", powSecret=***, pow=" + powMinDifficulty + ".." + powMaxDifficulty + " bits]";
+                + ", powSecret=***, pow=" + powMinDifficulty + ".." + powMaxDifficulty + " bits, " + s3 + "]";
     }
 
     @Override

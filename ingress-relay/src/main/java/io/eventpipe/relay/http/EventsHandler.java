@@ -18,6 +18,7 @@ import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
+import io.eventpipe.relay.storage.MediaStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -50,11 +51,13 @@ final class EventsHandler extends Handler.Abstract {
     private final RequestAuthenticator authenticator;
     private final EventPublisher publisher;
     private final ReplyListener replies;
+    private final MediaStore media;
     private final Semaphore inFlight;
     private final Clock clock;
 
     EventsHandler(RelayConfig config, RequestAuthenticator authenticator, EventPublisher publisher, ReplyListener replies,
-                  Clock clock) {
+                  MediaStore media, Clock clock) {
+        this.media = media;
         this.config = config;
         this.authenticator = authenticator;
         this.publisher = publisher;
@@ -105,6 +108,13 @@ final class EventsHandler extends Handler.Abstract {
             JsonResponses.error(response, callback, 400, "malformed_json", "the body is not valid JSON: " + e.getMessage());
             return;
         }
+        List<ObjectNode> missing = missingMedia(event.get("media"));
+        if (!missing.isEmpty()) {
+            ObjectNode error = JsonResponses.error("media_missing", "upload every media object before the event (PUT /v1/media/{sha256})");
+            missing.forEach(error.putArray("media")::add);
+            JsonResponses.send(response, callback, 422, error);
+            return;
+        }
         if (!inFlight.tryAcquire()) {
             JsonResponses.retryLater(response, callback, 503, "overloaded", "too many events in flight", RETRY_AFTER_OVERLOAD_SECONDS);
             return;
@@ -112,6 +122,20 @@ final class EventsHandler extends Handler.Abstract {
         String eventId = event.get("eventId").textValue();
         publishAndAwait(envelope(device, eventId, body, canonical.hashHex()), response, callback)
                 .whenComplete((ignored, error) -> inFlight.release());
+    }
+
+    /** Media the event cites that are not stored, or not with the size it claims. */
+    private List<ObjectNode> missingMedia(JsonNode list) {
+        List<ObjectNode> missing = new java.util.ArrayList<>();
+        for (JsonNode item : list) {
+            String sha256 = item.get("sha256").textValue();
+            java.util.Optional<Long> size = media.size(sha256);
+            if (size.isEmpty() || size.get() != item.get("size").longValue()) {
+                missing.add(JsonResponses.JSON.createObjectNode().put("sha256", sha256)
+                        .put("problem", size.isEmpty() ? "not uploaded" : "stored size " + size.get() + " differs"));
+            }
+        }
+        return missing;
     }
 
     private EventPackage envelope(AuthenticatedDevice device, String eventId, byte[] body, String hash) {

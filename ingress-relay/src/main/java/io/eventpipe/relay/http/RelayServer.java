@@ -7,6 +7,7 @@ import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
 import io.eventpipe.relay.pow.ChallengeService;
 import io.eventpipe.relay.redis.SharedState;
+import io.eventpipe.relay.storage.MediaStore;
 import java.time.Clock;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -29,7 +30,7 @@ public final class RelayServer {
 
     /** What the routes need, built by RelayApp. */
     public record Dependencies(EventPublisher publisher, ReplyListener replies, SharedState shared, ChallengeService challenges,
-                               DeviceRegistrar registrar, RequestAuthenticator authenticator) {
+                               DeviceRegistrar registrar, RequestAuthenticator authenticator, MediaStore media) {
     }
 
     public static Server newServer(RelayConfig config, Dependencies deps) {
@@ -51,10 +52,12 @@ public final class RelayServer {
         routes.addMapping(PathSpec.from("/v1/challenge"), new ChallengeHandler(deps.challenges()));
         routes.addMapping(PathSpec.from("/v1/devices"), new DevicesHandler(deps.registrar()));
         routes.addMapping(PathSpec.from("/v1/events"),
-                new EventsHandler(config, deps.authenticator(), deps.publisher(), deps.replies(), Clock.systemUTC()));
+                new EventsHandler(config, deps.authenticator(), deps.publisher(), deps.replies(), deps.media(), Clock.systemUTC()));
+        routes.addMapping(PathSpec.from(MediaHandler.PREFIX + "*"),
+                new MediaHandler(deps.authenticator(), deps.media(), config.maxConcurrentUploads()));
         routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());
         routes.addMapping(PathSpec.from("/ready"),
-                HealthHandler.readiness(() -> deps.replies().isRunning() && deps.shared().isReachable()));
+                HealthHandler.readiness(() -> deps.replies().isRunning() && deps.shared().isReachable() && deps.media().isReachable()));
         server.setHandler(new SharedStateGuard(routes));
         server.setErrorHandler(new JsonErrorHandler());
         return server;

@@ -168,6 +168,10 @@ public final class DevStack implements AutoCloseable {
         relayEnv.put("EVENTPIPE_REDIS_URL", redis.uri());
         relayEnv.put("EVENTPIPE_PKI_DIR", trust.relayDir().toString());
         relayEnv.put("EVENTPIPE_POW_SECRET", trust.powSecretHex());
+        relayEnv.put("EVENTPIPE_S3_ENDPOINT", s3.endpoint());
+        relayEnv.put("EVENTPIPE_S3_BUCKET", BUCKET);
+        relayEnv.put("EVENTPIPE_S3_ACCESS_KEY", s3.credentials().accessKey());
+        relayEnv.put("EVENTPIPE_S3_SECRET_KEY", s3.credentials().secretKey());
         ManagedProcess relay = ServiceProcess.start(options.home(), "ingress-relay", "io.eventpipe.relay.RelayApp",
                 relayEnv, options.dataDir(), options.logDir());
         services.add(relay);

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
  */
 final class ServiceProcess {
 
+    /** Every service is built to run in 256 MiB of heap (issue 3: 25 MiB uploads, many at once). */
+    static final int HEAP_MIB = 256;
+
     private ServiceProcess() {
     }
 
@@ -23,7 +26,7 @@ final class ServiceProcess {
         String classpath = jar(target, module) + java.io.File.pathSeparator + readClasspath(target, module);
         return ManagedProcess.start(module,
                 JavaCommand.mainClass(classpath, mainClass)
-                        .jvm("-Xms64m", "-Xmx384m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError")
+                        .jvm("-Xms64m", "-Xmx" + HEAP_MIB + "m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError")
                         .toList(),
                 env, dataDir, logDir.resolve(module + ".log"));
     }

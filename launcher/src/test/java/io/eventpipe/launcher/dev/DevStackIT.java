@@ -156,6 +156,32 @@ class DevStackIT {
         assertThat(answer.get("eventHash").asText()).isEqualTo(Sha256.hex(jcs.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Issue 3: 25 MiB uploads, several at once, through a relay running in 256 MiB of heap. */
+    @Test
+    @Order(2)
+    void concurrentLargeUploadsFitTheRelaysHeap() throws Exception {
+        assertThat(read(output)).doesNotContain("OutOfMemoryError");
+        DeviceClient device = new DeviceClient(relay());
+        device.register();
+        int uploads = 6;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                byte[] data = new byte[25 * 1024 * 1024];
+                new java.util.Random(i).nextBytes(data);
+                statuses.add(pool.submit(() -> device.send("PUT", "/v1/media/" + Sha256.hex(data), data, "video/mp4",
+                        java.time.Instant.now()).statusCode()));
+            }
+            for (var status : statuses) {
+                assertThat(status.get(120, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(io.eventpipe.stack.HttpProbe.isOk(relay() + "/ready")).isTrue();
+    }
+
     @Test
     @Order(2)
     void topicsDecodeThroughTheRegistry() throws Exception {
