@@ -8,6 +8,7 @@ import io.eventpipe.relay.http.RelayServer;
 import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
 import io.eventpipe.relay.kafka.ReplyPartitions;
+import io.eventpipe.relay.kafka.StatusUpdater;
 import io.eventpipe.relay.pow.ChallengeCodec;
 import io.eventpipe.relay.pow.ChallengeService;
 import io.eventpipe.relay.pow.Difficulty;
@@ -52,6 +53,7 @@ public final class RelayApp implements AutoCloseable {
             ReplyListener replies = opened(resources, new ReplyListener(config.bootstrapServers(), registry, partition,
                     config.instanceId()));
             replies.start();
+            opened(resources, new StatusUpdater(config.bootstrapServers(), registry, shared.events(), config.instanceId())).start();
             Difficulty difficulty = new Difficulty(config.powMinDifficulty(), config.powMaxDifficulty(), config.powTargetPerMinute(),
                     () -> shared.increment("pow:issued:" + clock.instant().getEpochSecond() / 60, RATE_WINDOW));
             ChallengeService challenges = new ChallengeService(new ChallengeCodec(config.powSecret()), difficulty,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipe.avro.EventPackage;
 import io.eventpipe.avro.EventResult;
-import io.eventpipe.avro.RejectionReason;
 import io.eventpipe.common.crypto.EventHash;
 import io.eventpipe.common.crypto.Sha256;
 import io.eventpipe.common.event.EventShape;
@@ -18,11 +17,15 @@ import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
+import io.eventpipe.relay.kafka.ResultFields;
+import io.eventpipe.relay.redis.EventRecords;
+import io.eventpipe.relay.redis.SharedState;
 import io.eventpipe.relay.storage.MediaStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +55,14 @@ final class EventsHandler extends Handler.Abstract {
     private final EventPublisher publisher;
     private final ReplyListener replies;
     private final MediaStore media;
+    private final EventRecords records;
     private final Semaphore inFlight;
     private final Clock clock;
 
     EventsHandler(RelayConfig config, RequestAuthenticator authenticator, EventPublisher publisher, ReplyListener replies,
-                  MediaStore media, Clock clock) {
+                  MediaStore media, EventRecords records, Clock clock) {
         this.media = media;
+        this.records = records;
         this.config = config;
         this.authenticator = authenticator;
         this.publisher = publisher;
@@ -115,13 +120,30 @@ final class EventsHandler extends Handler.Abstract {
             JsonResponses.send(response, callback, 422, error);
             return;
         }
+        String eventId = event.get("eventId").textValue();
+        EventRecords.Claim claim = records.claim(eventId, device.deviceId(), canonical.hashHex());
+        if (claim == EventRecords.Claim.CONFLICT) {
+            JsonResponses.error(response, callback, 409, "event_conflict", "this eventId was already sent with another body or device");
+            return;
+        }
+        if (claim == EventRecords.Claim.SAME) {
+            answerResend(eventId, response, callback);
+            return;
+        }
         if (!inFlight.tryAcquire()) {
+            records.release(eventId);
             JsonResponses.retryLater(response, callback, 503, "overloaded", "too many events in flight", RETRY_AFTER_OVERLOAD_SECONDS);
             return;
         }
-        String eventId = event.get("eventId").textValue();
         publishAndAwait(envelope(device, eventId, body, canonical.hashHex()), response, callback)
                 .whenComplete((ignored, error) -> inFlight.release());
+    }
+
+    /** The same event again (a retry after a lost answer): the same answer, nothing sent downstream twice. */
+    private void answerResend(String eventId, Response response, Callback callback) {
+        Map<String, String> record = records.get(eventId).orElseThrow();
+        ObjectNode answer = EventAnswers.submitted(eventId, record);
+        JsonResponses.send(response, callback, "PENDING".equals(answer.get("status").asText()) ? 202 : 200, answer);
     }
 
     /** Media the event cites that are not stored, or not with the size it claims. */
@@ -158,38 +180,19 @@ final class EventsHandler extends Handler.Abstract {
                 .handle((result, error) -> {
                     replies.forget(eventId);
                     if (error == null) {
-                        JsonResponses.send(response, callback, 200, answer(result));
+                        recordVerdict(result);
+                        JsonResponses.send(response, callback, 200, EventAnswers.submitted(result));
                     } else if (unwrap(error) instanceof TimeoutException) {
-                        JsonResponses.send(response, callback, 202, pending(pkg));
+                        JsonResponses.send(response, callback, 202, EventAnswers.submitted(eventId,
+                                Map.of("status", "PENDING", "eventHash", pkg.getEventHash())));
                     } else {
                         LOG.warn("event {} not published: {}", eventId, unwrap(error).toString());
+                        releaseQuietly(eventId);
                         JsonResponses.retryLater(response, callback, 503, "unavailable",
                                 "the event could not be queued; send it again", RETRY_AFTER_KAFKA_SECONDS);
                     }
                     return null;
                 });
-    }
-
-    private static ObjectNode answer(EventResult result) {
-        ObjectNode answer = JsonResponses.JSON.createObjectNode()
-                .put("eventId", result.getEventId())
-                .put("status", result.getStatus().name())
-                .put("eventHash", result.getEventHash());
-        ArrayNode reasons = answer.putArray("reasons");
-        for (RejectionReason reason : result.getReasons()) {
-            reasons.addObject().put("code", reason.getCode()).put("field", reason.getField()).put("message", reason.getMessage());
-        }
-        answer.put("statusUrl", statusUrl(result.getEventId()));
-        return answer;
-    }
-
-    private static ObjectNode pending(EventPackage pkg) {
-        ObjectNode answer = JsonResponses.JSON.createObjectNode()
-                .put("eventId", pkg.getEventId())
-                .put("status", "PENDING")
-                .put("eventHash", pkg.getEventHash());
-        answer.putArray("reasons");
-        return answer.put("statusUrl", statusUrl(pkg.getEventId()));
     }
 
     private static ObjectNode invalidEvent(List<Violation> violations) {
@@ -199,8 +202,21 @@ final class EventsHandler extends Handler.Abstract {
         return error;
     }
 
-    static String statusUrl(String eventId) {
-        return "/v1/events/" + eventId;
+    /** The verdict recorded before the client sees it, so that a status query right after agrees. */
+    private void recordVerdict(EventResult result) {
+        try {
+            records.advance(result.getEventId(), result.getStatus().name(), ResultFields.of(result));
+        } catch (SharedState.Unavailable e) {
+            LOG.warn("verdict of {} not recorded now ({}); the status updater will", result.getEventId(), e.getMessage());
+        }
+    }
+
+    private void releaseQuietly(String eventId) {
+        try {
+            records.release(eventId);
+        } catch (SharedState.Unavailable e) {
+            LOG.warn("claim of {} not released: {}", eventId, e.getMessage());
+        }
     }
 
     private static Throwable unwrap(Throwable error) {

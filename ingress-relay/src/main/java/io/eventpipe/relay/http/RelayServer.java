@@ -52,7 +52,9 @@ public final class RelayServer {
         routes.addMapping(PathSpec.from("/v1/challenge"), new ChallengeHandler(deps.challenges()));
         routes.addMapping(PathSpec.from("/v1/devices"), new DevicesHandler(deps.registrar()));
         routes.addMapping(PathSpec.from("/v1/events"),
-                new EventsHandler(config, deps.authenticator(), deps.publisher(), deps.replies(), deps.media(), Clock.systemUTC()));
+                new EventsHandler(config, deps.authenticator(), deps.publisher(), deps.replies(), deps.media(),
+                        deps.shared().events(), Clock.systemUTC()));
+        routes.addMapping(PathSpec.from("/v1/events/*"), new EventStatusHandler(deps.authenticator(), deps.shared().events()));
         routes.addMapping(PathSpec.from(MediaHandler.PREFIX + "*"),
                 new MediaHandler(deps.authenticator(), deps.media(), config.maxConcurrentUploads()));
         routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());

@@ -20,9 +20,16 @@ public final class SharedState implements AutoCloseable {
     private static final String PREFIX = "eventpipe:";
 
     private final JedisPooled redis;
+    private final EventRecords events;
 
     public SharedState(String uri) {
         this.redis = new JedisPooled(java.net.URI.create(uri), 2000);
+        this.events = new EventRecords(redis);
+    }
+
+    /** Events' owners and statuses, for idempotency and GET /v1/events/{id}. */
+    public EventRecords events() {
+        return events;
     }
 
     /** A registered device: its certificate and the issuing relay's certificate, as PEM. */
@@ -90,7 +97,7 @@ public final class SharedState implements AutoCloseable {
     public static final class Unavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Unavailable(Throwable cause) {
+        public Unavailable(Throwable cause) {
             super("shared state (Redis) unavailable: " + cause.getMessage(), cause);
         }
     }

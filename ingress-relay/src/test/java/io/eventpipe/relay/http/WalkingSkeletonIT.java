@@ -147,6 +147,48 @@ class WalkingSkeletonIT {
                 .isEqualTo(eventId);
     }
 
+    /** CONTRACT 2.5: the same eventId and body again gets the same answer, and nothing twice downstream. */
+    @Test
+    @Order(2)
+    void resendingIsIdempotentAndAnotherBodyIsAConflict() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        HttpResponse<String> first = postJson(event(eventId));
+        HttpResponse<String> again = postJson(event(eventId));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("eventHash")).isEqualTo(json(first).get("eventHash"));
+        assertThat(json(again).get("status").asText()).isEqualTo("ACCEPTED");
+
+        HttpResponse<String> conflict = postJson(event(eventId).replace("otter", "beaver"));
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(json(conflict).get("error").asText()).isEqualTo("event_conflict");
+        assertThat(countIncoming(eventId)).isEqualTo(1);
+    }
+
+    /** GET /v1/events/{id}: the owner sees status and hash, on any relay; another device sees nothing. */
+    @Test
+    @Order(2)
+    void statusIsForTheOwnerOnly() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        assertThat(postJson(event(eventId)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> status = device.send("GET", "/v1/events/" + eventId, null, null, Instant.now());
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        assertThat(json(status).get("status").asText()).isIn("ACCEPTED", "STORED", "ANCHORED", "FINAL");
+        assertThat(json(status).get("eventHash").asText()).isEqualTo(expectedHash(eventId));
+        assertThat(json(status).has("storage")).isTrue();
+        assertThat(json(status).get("receipt").isNull()).isTrue();
+
+        DeviceClient other = new DeviceClient("http://127.0.0.1:" + relay.port());
+        other.register();
+        assertThat(other.send("GET", "/v1/events/" + eventId, null, null, Instant.now()).statusCode()).isEqualTo(404);
+        assertThat(device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now()).statusCode()).isEqualTo(404);
+        assertThat(device.send("GET", "/v1/events/../../etc/passwd", null, null, Instant.now()).statusCode()).isEqualTo(404);
+        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + relay.port() + "/v1/events/" + eventId)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+    }
+
     @Test
     @Order(2)
     void semanticallyInvalidEventIsRejectedWithItsReason() throws Exception {
@@ -254,6 +296,38 @@ class WalkingSkeletonIT {
         ConsumerRecord<String, EventResult> result = findResult(eventId);
         assertThat(result.value().getStatus().name()).isEqualTo("ACCEPTED");
         assertThat(result.partition()).isEqualTo(5);
+        // the late verdict reaches the status any relay answers with, though no request waited for it
+        Await.until("the status of " + eventId + " to leave PENDING", Duration.ofSeconds(30), () -> {
+            try {
+                HttpResponse<String> status = device.send("GET", "/v1/events/" + eventId, null, null, Instant.now());
+                return status.statusCode() == 200 && !json(status).get("status").asText().equals("PENDING");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** How many records events.incoming holds for the event, read to its current end. */
+    private long countIncoming(String eventId) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", servers.kafka().bootstrapServers()), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS_INCOMING.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long count = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    var header = record.headers().lastHeader(ReplyHeaders.CORRELATION_ID);
+                    if (header != null && new String(header.value(), StandardCharsets.UTF_8).equals(eventId)) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
     }
 
     /** Reads events.results from the start until the event's result shows up. */

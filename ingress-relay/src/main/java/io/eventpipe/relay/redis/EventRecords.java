@@ -1,0 +1,91 @@
+package io.eventpipe.relay.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * What any relay needs to answer for an event: who sent it, its hash, and how far it has come.
+ * A record is claimed once per event id (idempotent re-sends, 409 on another body), and its
+ * status only moves forward, whatever order the results arrive in.
+ */
+public final class EventRecords {
+
+    /** How long a relay remembers events, for idempotency and status queries. */
+    public static final Duration RETENTION = Duration.ofDays(30);
+    private static final String PREFIX = "eventpipe:event:";
+    private static final List<String> ORDER = List.of("PENDING", "ACCEPTED", "STORED", "ANCHORED", "FINAL");
+
+    // KEYS[1] record; ARGV: deviceId, eventHash, ttl seconds. Returns "NEW", or the existing record's device and hash.
+    private static final String CLAIM = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then
+              return redis.call('HMGET', KEYS[1], 'deviceId', 'eventHash')
+            end
+            redis.call('HSET', KEYS[1], 'deviceId', ARGV[1], 'eventHash', ARGV[2], 'status', 'PENDING', 'rank', 0)
+            redis.call('EXPIRE', KEYS[1], ARGV[3])
+            return 'NEW'
+            """;
+    // KEYS[1] record; ARGV: status, rank, then field/value pairs. REJECTED is final; other statuses only move up.
+    private static final String ADVANCE = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            local current = redis.call('HGET', KEYS[1], 'status')
+            local rank = tonumber(redis.call('HGET', KEYS[1], 'rank') or '0')
+            if current == 'REJECTED' then return 0 end
+            if ARGV[1] ~= 'REJECTED' and tonumber(ARGV[2]) <= rank then return 0 end
+            redis.call('HSET', KEYS[1], 'status', ARGV[1], 'rank', ARGV[2])
+            for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+            return 1
+            """;
+
+    private final JedisPooled redis;
+
+    EventRecords(JedisPooled redis) {
+        this.redis = redis;
+    }
+
+    /** The outcome of claiming an event id. */
+    public enum Claim { NEW, SAME, CONFLICT }
+
+    public Claim claim(String eventId, String deviceId, String eventHash) {
+        Object answer = call(() -> redis.eval(CLAIM, List.of(PREFIX + eventId),
+                List.of(deviceId, eventHash, Long.toString(RETENTION.toSeconds()))));
+        if ("NEW".equals(answer)) {
+            return Claim.NEW;
+        }
+        List<?> existing = (List<?>) answer;
+        return deviceId.equals(existing.get(0)) && eventHash.equals(existing.get(1)) ? Claim.SAME : Claim.CONFLICT;
+    }
+
+    /** Forgets a claim whose event could not be queued, so that the device can send it again. */
+    public void release(String eventId) {
+        call(() -> redis.del(PREFIX + eventId));
+    }
+
+    /** Moves the record to the status (if that is forward); fields are extra values such as reasons or storage. */
+    public boolean advance(String eventId, String status, Map<String, String> fields) {
+        int rank = ORDER.indexOf(status);
+        List<String> args = new java.util.ArrayList<>(List.of(status, Integer.toString(Math.max(rank, 0))));
+        fields.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        Object changed = call(() -> redis.eval(ADVANCE, List.of(PREFIX + eventId), args));
+        return Long.valueOf(1).equals(changed);
+    }
+
+    public Optional<Map<String, String>> get(String eventId) {
+        Map<String, String> record = call(() -> redis.hgetAll(PREFIX + eventId));
+        return record == null || record.isEmpty() ? Optional.empty() : Optional.of(record);
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisException e) {
+            throw new SharedState.Unavailable(e);
+        }
+    }
+}
