@@ -12,6 +12,7 @@ import io.eventpipe.relay.kafka.StatusUpdater;
 import io.eventpipe.relay.pow.ChallengeCodec;
 import io.eventpipe.relay.pow.ChallengeService;
 import io.eventpipe.relay.pow.Difficulty;
+import io.eventpipe.relay.ratelimit.RateLimiter;
 import io.eventpipe.relay.redis.SharedState;
 import io.eventpipe.relay.storage.MediaStore;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
@@ -59,9 +60,10 @@ public final class RelayApp implements AutoCloseable {
             ChallengeService challenges = new ChallengeService(new ChallengeCodec(config.powSecret()), difficulty,
                     config.challengeTtl(), clock);
             DeviceRegistrar registrar = new DeviceRegistrar(challenges, shared, pki, config.deviceCertificateValidity(), clock);
-            RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), clock);
+            RateLimiter limiter = new RateLimiter(shared, clock);
+            RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), limiter, config.deviceLimit(), clock);
             Server server = RelayServer.newServer(config,
-                    new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media));
+                    new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media, limiter));
             server.start();
             LOG.info("relay {} ({}) listening on http://{}:{}, replies on events.results partition {}", config.relayId(),
                     config.instanceId(), config.httpHost(), RelayServer.boundPort(server), partition);

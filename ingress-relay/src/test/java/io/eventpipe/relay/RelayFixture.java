@@ -48,6 +48,9 @@ public final class RelayFixture {
                 "EVENTPIPE_POW_SECRET", POW_SECRET,
                 "EVENTPIPE_POW_DIFFICULTY_MIN", "8",
                 "EVENTPIPE_POW_DIFFICULTY_MAX", "12"));
+        // tests register many devices from one address; RateLimitIT sets its own limits
+        env.put("EVENTPIPE_RATELIMIT_REGISTRATION_PER_MINUTE", "100000");
+        env.put("EVENTPIPE_RATELIMIT_REGISTRATION_BURST", "10000");
         env.put("EVENTPIPE_S3_ENDPOINT", servers.s3().endpoint());
         env.put("EVENTPIPE_S3_ACCESS_KEY", servers.s3().credentials().accessKey());
         env.put("EVENTPIPE_S3_SECRET_KEY", servers.s3().credentials().secretKey());

@@ -7,11 +7,22 @@ public final class AuthProblem extends Exception {
 
     private final int status;
     private final String code;
+    private final long retryAfterSeconds;
 
     public AuthProblem(int status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    public AuthProblem(int status, String code, String message, long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds the client should wait (429), or 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -7,6 +7,9 @@ import io.eventpipe.common.httpsig.SignedRequest;
 import io.eventpipe.common.pki.ChainValidator;
 import io.eventpipe.common.pki.Credentials;
 import io.eventpipe.common.pki.Pem;
+import io.eventpipe.relay.ratelimit.Decision;
+import io.eventpipe.relay.ratelimit.Limit;
+import io.eventpipe.relay.ratelimit.RateLimiter;
 import io.eventpipe.relay.redis.SharedState;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -32,9 +35,13 @@ public final class RequestAuthenticator {
     private final SharedState shared;
     private final ChainValidator chains;
     private final Clock clock;
+    private final RateLimiter limiter;
+    private final Limit perDevice;
 
-    public RequestAuthenticator(SharedState shared, X509Certificate root, Clock clock) {
+    public RequestAuthenticator(SharedState shared, X509Certificate root, RateLimiter limiter, Limit perDevice, Clock clock) {
         this.shared = shared;
+        this.limiter = limiter;
+        this.perDevice = perDevice;
         this.chains = new ChainValidator(root);
         this.clock = clock;
     }
@@ -92,6 +99,10 @@ public final class RequestAuthenticator {
 
     private AuthenticatedDevice spend(Verification verification) throws AuthProblem {
         HttpSignatures.Verified verified = verification.verified();
+        Decision decision = limiter.take(perDevice, verified.keyId());
+        if (!decision.allowed()) {
+            throw new AuthProblem(429, "rate_limited", "too many requests from this device; retry later", decision.retryAfterSeconds());
+        }
         String signature = Base64.getEncoder().encodeToString(verified.signature());
         if (!shared.spendOnce("signature", signature, verified.created().plus(MAX_SKEW).plus(MAX_SKEW))) {
             throw new AuthProblem(409, "replayed_signature", "this signature was already used; sign each request anew");

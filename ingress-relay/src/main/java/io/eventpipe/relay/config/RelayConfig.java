@@ -2,6 +2,7 @@ package io.eventpipe.relay.config;
 
 import io.eventpipe.common.config.Settings;
 import io.eventpipe.common.crypto.Hex;
+import io.eventpipe.relay.ratelimit.Limit;
 import io.eventpipe.relay.storage.S3Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,10 @@ public record RelayConfig(
         Duration challengeTtl,
         Duration deviceCertificateValidity,
         S3Settings s3,
-        int maxConcurrentUploads) {
+        int maxConcurrentUploads,
+        Limit addressLimit,
+        Limit registrationLimit,
+        Limit deviceLimit) {
 
     public static final String DEFAULTS = "relay-defaults.properties";
     public static final int AUTO_REPLY_PARTITION = -1;
@@ -60,7 +64,15 @@ public record RelayConfig(
                 settings.duration("device.certificate.validity"),
                 new S3Settings(settings.string("s3.endpoint"), settings.string("s3.region"), settings.string("s3.bucket"),
                         settings.string("s3.access.key"), settings.string("s3.secret.key")),
-                settings.integer("media.max.concurrent", 1, 1024));
+                settings.integer("media.max.concurrent", 1, 1024),
+                limit(settings, "address"),
+                limit(settings, "registration"),
+                limit(settings, "device"));
+    }
+
+    private static Limit limit(Settings settings, String name) {
+        return new Limit(name, settings.integer("ratelimit." + name + ".per.minute", 1, Integer.MAX_VALUE),
+                settings.integer("ratelimit." + name + ".burst", 1, Integer.MAX_VALUE));
     }
 
     private static byte[] secret(Settings settings) {
@@ -80,14 +92,14 @@ public record RelayConfig(
     public RelayConfig withHttpPort(int port, String instance) {
         return new RelayConfig(httpHost, port, relayId, instance, bootstrapServers, registryUrl, replyPartition,
                 replyTimeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
-                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads);
+                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads, addressLimit, registrationLimit, deviceLimit);
     }
 
     /** The same relay waiting for replies on another partition for at most the timeout given. */
     public RelayConfig withReplies(int partition, Duration timeout) {
         return new RelayConfig(httpHost, httpPort, relayId, instanceId, bootstrapServers, registryUrl, partition,
                 timeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
-                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads);
+                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads, addressLimit, registrationLimit, deviceLimit);
     }
 
     @Override

@@ -44,7 +44,7 @@ final class EventStatusHandler extends Handler.Abstract {
         try {
             device = authenticator.authenticate(new JettySignedRequest(request), null);
         } catch (AuthProblem e) {
-            JsonResponses.error(response, callback, e.status(), e.code(), e.getMessage());
+            JsonResponses.problem(response, callback, e);
             return true;
         }
         Optional<Map<String, String>> record = records.get(eventId);

@@ -91,7 +91,7 @@ final class EventsHandler extends Handler.Abstract {
         try {
             device = authenticator.authenticate(new JettySignedRequest(request), Sha256.digest(body));
         } catch (AuthProblem e) {
-            JsonResponses.error(response, callback, e.status(), e.code(), e.getMessage());
+            JsonResponses.problem(response, callback, e);
             return true;
         }
         accept(device, body, response, callback);

@@ -63,7 +63,7 @@ final class MediaHandler extends Handler.Abstract {
         try {
             auth = authenticator.authenticateBeforeBody(new JettySignedRequest(request));
         } catch (AuthProblem e) {
-            JsonResponses.error(response, callback, e.status(), e.code(), e.getMessage());
+            JsonResponses.problem(response, callback, e);
             return true;
         }
         if (!Hex.encode(auth.claimedSha256()).equals(sha256)) {

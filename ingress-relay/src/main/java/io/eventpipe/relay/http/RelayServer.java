@@ -6,6 +6,7 @@ import io.eventpipe.relay.devices.DeviceRegistrar;
 import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
 import io.eventpipe.relay.pow.ChallengeService;
+import io.eventpipe.relay.ratelimit.RateLimiter;
 import io.eventpipe.relay.redis.SharedState;
 import io.eventpipe.relay.storage.MediaStore;
 import java.time.Clock;
@@ -30,7 +31,8 @@ public final class RelayServer {
 
     /** What the routes need, built by RelayApp. */
     public record Dependencies(EventPublisher publisher, ReplyListener replies, SharedState shared, ChallengeService challenges,
-                               DeviceRegistrar registrar, RequestAuthenticator authenticator, MediaStore media) {
+                               DeviceRegistrar registrar, RequestAuthenticator authenticator, MediaStore media,
+                               RateLimiter limiter) {
     }
 
     public static Server newServer(RelayConfig config, Dependencies deps) {
@@ -60,7 +62,8 @@ public final class RelayServer {
         routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());
         routes.addMapping(PathSpec.from("/ready"),
                 HealthHandler.readiness(() -> deps.replies().isRunning() && deps.shared().isReachable() && deps.media().isReachable()));
-        server.setHandler(new SharedStateGuard(routes));
+        server.setHandler(new SharedStateGuard(
+                new RateLimitHandler(routes, deps.limiter(), config.addressLimit(), config.registrationLimit())));
         server.setErrorHandler(new JsonErrorHandler());
         return server;
     }

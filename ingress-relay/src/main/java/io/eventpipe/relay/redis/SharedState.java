@@ -55,6 +55,37 @@ public final class SharedState implements AutoCloseable {
         });
     }
 
+    // KEYS[1] bucket; ARGV: burst, tokens per ms, now ms. Returns {allowed, retry-after ms}.
+    private static final String TAKE_TOKEN = """
+            local burst = tonumber(ARGV[1])
+            local rate = tonumber(ARGV[2])
+            local now = tonumber(ARGV[3])
+            local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+            local tokens = tonumber(state[1]) or burst
+            local at = tonumber(state[2]) or now
+            tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
+            local allowed = 0
+            local wait = 0
+            if tokens >= 1 then
+              tokens = tokens - 1
+              allowed = 1
+            else
+              wait = math.ceil((1 - tokens) / rate)
+            end
+            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
+            redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
+            return {allowed, wait}
+            """;
+
+    /** One token from a shared bucket. */
+    public io.eventpipe.relay.ratelimit.Decision takeToken(String bucket, long burst, double tokensPerMilli, long nowMillis) {
+        java.util.List<?> answer = call(() -> (java.util.List<?>) redis.eval(TAKE_TOKEN, java.util.List.of(PREFIX + "rate:" + bucket),
+                java.util.List.of(Long.toString(burst), Double.toString(tokensPerMilli), Long.toString(nowMillis))));
+        boolean allowed = ((Long) answer.get(0)) == 1;
+        long waitMillis = (Long) answer.get(1);
+        return new io.eventpipe.relay.ratelimit.Decision(allowed, allowed ? 0 : Math.max(1, (waitMillis + 999) / 1000));
+    }
+
     public void putDevice(String deviceId, DeviceRecord record, Instant expiresAt) {
         String key = PREFIX + "device:" + deviceId;
         call(() -> {
