@@ -9,6 +9,7 @@ import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
 import io.eventpipe.relay.kafka.ReplyPartitions;
 import io.eventpipe.relay.kafka.StatusUpdater;
+import io.eventpipe.relay.metrics.RelayMetrics;
 import io.eventpipe.relay.pow.ChallengeCodec;
 import io.eventpipe.relay.pow.ChallengeService;
 import io.eventpipe.relay.pow.Difficulty;
@@ -63,7 +64,8 @@ public final class RelayApp implements AutoCloseable {
             RateLimiter limiter = new RateLimiter(shared, clock);
             RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), limiter, config.deviceLimit(), clock);
             Server server = RelayServer.newServer(config,
-                    new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media, limiter));
+                    new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media, limiter,
+                            opened(resources, new RelayMetrics(limiter, difficulty))));
             server.start();
             LOG.info("relay {} ({}) listening on http://{}:{}, replies on events.results partition {}", config.relayId(),
                     config.instanceId(), config.httpHost(), RelayServer.boundPort(server), partition);

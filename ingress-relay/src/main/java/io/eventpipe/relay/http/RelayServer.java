@@ -5,6 +5,7 @@ import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.devices.DeviceRegistrar;
 import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.relay.kafka.ReplyListener;
+import io.eventpipe.relay.metrics.RelayMetrics;
 import io.eventpipe.relay.pow.ChallengeService;
 import io.eventpipe.relay.ratelimit.RateLimiter;
 import io.eventpipe.relay.redis.SharedState;
@@ -32,7 +33,7 @@ public final class RelayServer {
     /** What the routes need, built by RelayApp. */
     public record Dependencies(EventPublisher publisher, ReplyListener replies, SharedState shared, ChallengeService challenges,
                                DeviceRegistrar registrar, RequestAuthenticator authenticator, MediaStore media,
-                               RateLimiter limiter) {
+                               RateLimiter limiter, RelayMetrics metrics) {
     }
 
     public static Server newServer(RelayConfig config, Dependencies deps) {
@@ -60,6 +61,7 @@ public final class RelayServer {
         routes.addMapping(PathSpec.from(MediaHandler.PREFIX + "*"),
                 new MediaHandler(deps.authenticator(), deps.media(), config.maxConcurrentUploads()));
         routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());
+        routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(deps.metrics()));
         routes.addMapping(PathSpec.from("/ready"),
                 HealthHandler.readiness(() -> deps.replies().isRunning() && deps.shared().isReachable() && deps.media().isReachable()));
         server.setHandler(new SharedStateGuard(

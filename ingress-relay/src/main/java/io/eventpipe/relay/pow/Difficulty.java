@@ -13,6 +13,7 @@ public final class Difficulty {
     private final int max;
     private final long targetPerMinute;
     private final LongSupplier issuedThisMinute;
+    private volatile int lastIssued;
 
     public Difficulty(int min, int max, long targetPerMinute, LongSupplier issuedThisMinute) {
         if (min < 0 || max > 64 || min > max || targetPerMinute < 1) {
@@ -22,11 +23,18 @@ public final class Difficulty {
         this.max = max;
         this.targetPerMinute = targetPerMinute;
         this.issuedThisMinute = issuedThisMinute;
+        this.lastIssued = min;
     }
 
     /** Counts the challenge about to be issued and returns its difficulty. */
     public int next() {
-        return forRate(issuedThisMinute.getAsLong());
+        lastIssued = forRate(issuedThisMinute.getAsLong());
+        return lastIssued;
+    }
+
+    /** The difficulty of the last challenge issued (a metric). */
+    public int lastIssued() {
+        return lastIssued;
     }
 
     int forRate(long perMinute) {

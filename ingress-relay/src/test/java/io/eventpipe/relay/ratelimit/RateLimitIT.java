@@ -48,10 +48,14 @@ class RateLimitIT {
             assertThat(limited.statusCode()).isEqualTo(429);
             assertThat(limited.body()).contains("\"error\":\"rate_limited\"");
             assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-            // management routes stay reachable for health checks
+            // management routes stay reachable for health checks, and the refusal is counted
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + second.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + second.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).contains("eventpipe_ratelimit_refused_total 1.0", "eventpipe_ratelimit_degraded_total 0.0",
+                    "eventpipe_pow_difficulty 8.0");
         } finally {
             try (Jedis jedis = new Jedis("127.0.0.1", servers.redis().port())) {
                 jedis.del("eventpipe:rate:registration:127.0.0.1");
