@@ -1,6 +1,11 @@
 package io.eventpipe.relay;
 
+import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.avro.RelayRecord;
 import io.eventpipe.relay.auth.RequestAuthenticator;
+import io.eventpipe.relay.auth.Revocations;
+import io.eventpipe.relay.kafka.CompactedTopicView;
+import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.devices.DeviceRegistrar;
 import io.eventpipe.relay.devices.Pki;
@@ -32,6 +37,7 @@ public final class RelayApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayApp.class);
 
     private static final Duration RATE_WINDOW = Duration.ofMinutes(2);
+    private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<AutoCloseable> resources;
     private final Server server;
@@ -61,11 +67,16 @@ public final class RelayApp implements AutoCloseable {
             ChallengeService challenges = new ChallengeService(new ChallengeCodec(config.powSecret()), difficulty,
                     config.challengeTtl(), clock);
             DeviceRegistrar registrar = new DeviceRegistrar(challenges, shared, pki, config.deviceCertificateValidity(), clock);
+            CompactedTopicView<RelayRecord> relays = opened(resources, new CompactedTopicView<>(Topics.RELAYS_REGISTRY,
+                    config.bootstrapServers(), registry, config.instanceId())).start(VIEW_TIMEOUT);
+            CompactedTopicView<LabelConfig> labelConfigs = opened(resources, new CompactedTopicView<>(Topics.CONFIG_LABELS,
+                    config.bootstrapServers(), registry, config.instanceId())).start(VIEW_TIMEOUT);
             RateLimiter limiter = new RateLimiter(shared, clock);
-            RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), limiter, config.deviceLimit(), clock);
+            RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), limiter, config.deviceLimit(),
+                    new Revocations(relays::values), clock);
             Server server = RelayServer.newServer(config,
                     new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media, limiter,
-                            opened(resources, new RelayMetrics(limiter, difficulty))));
+                            opened(resources, new RelayMetrics(limiter, difficulty)), labelConfigs));
             server.start();
             LOG.info("relay {} ({}) listening on http://{}:{}, replies on events.results partition {}", config.relayId(),
                     config.instanceId(), config.httpHost(), RelayServer.boundPort(server), partition);

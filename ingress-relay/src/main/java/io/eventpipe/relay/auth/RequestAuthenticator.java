@@ -37,9 +37,12 @@ public final class RequestAuthenticator {
     private final Clock clock;
     private final RateLimiter limiter;
     private final Limit perDevice;
+    private final Revocations revocations;
 
-    public RequestAuthenticator(SharedState shared, X509Certificate root, RateLimiter limiter, Limit perDevice, Clock clock) {
+    public RequestAuthenticator(SharedState shared, X509Certificate root, RateLimiter limiter, Limit perDevice,
+                                Revocations revocations, Clock clock) {
         this.shared = shared;
+        this.revocations = revocations;
         this.limiter = limiter;
         this.perDevice = perDevice;
         this.chains = new ChainValidator(root);
@@ -142,6 +145,11 @@ public final class RequestAuthenticator {
             if (chainProblem != null) {
                 problem = new AuthProblem(401, chainProblem.contains("expired") ? "certificate_expired" : "untrusted_certificate",
                         chainProblem);
+                return null;
+            }
+            if (revocations.isRevokedRelayCertificate(Credentials.fingerprint(issuer))) {
+                problem = new AuthProblem(403, "revoked_certificate", "the relay that issued this device certificate was revoked; "
+                        + "register again");
                 return null;
             }
             certificate = device;

@@ -4,6 +4,8 @@ import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.devices.DeviceRegistrar;
 import io.eventpipe.relay.kafka.EventPublisher;
+import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.relay.kafka.CompactedTopicView;
 import io.eventpipe.relay.kafka.ReplyListener;
 import io.eventpipe.relay.metrics.RelayMetrics;
 import io.eventpipe.relay.pow.ChallengeService;
@@ -33,7 +35,7 @@ public final class RelayServer {
     /** What the routes need, built by RelayApp. */
     public record Dependencies(EventPublisher publisher, ReplyListener replies, SharedState shared, ChallengeService challenges,
                                DeviceRegistrar registrar, RequestAuthenticator authenticator, MediaStore media,
-                               RateLimiter limiter, RelayMetrics metrics) {
+                               RateLimiter limiter, RelayMetrics metrics, CompactedTopicView<LabelConfig> labelConfigs) {
     }
 
     public static Server newServer(RelayConfig config, Dependencies deps) {
@@ -60,6 +62,7 @@ public final class RelayServer {
         routes.addMapping(PathSpec.from("/v1/events/*"), new EventStatusHandler(deps.authenticator(), deps.shared().events()));
         routes.addMapping(PathSpec.from(MediaHandler.PREFIX + "*"),
                 new MediaHandler(deps.authenticator(), deps.media(), config.maxConcurrentUploads()));
+        routes.addMapping(PathSpec.from("/v1/label-configs"), new LabelConfigsHandler(deps.labelConfigs()::values));
         routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(deps.metrics()));
         routes.addMapping(PathSpec.from("/ready"),

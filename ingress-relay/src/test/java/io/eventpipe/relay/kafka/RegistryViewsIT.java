@@ -1,0 +1,111 @@
+package io.eventpipe.relay.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.avro.LabelConfigStatus;
+import io.eventpipe.avro.LabelConfigVersion;
+import io.eventpipe.avro.LabelDefinition;
+import io.eventpipe.avro.LabelType;
+import io.eventpipe.avro.RelayRecord;
+import io.eventpipe.avro.RelayStatus;
+import io.eventpipe.common.pki.Credentials;
+import io.eventpipe.relay.RelayApp;
+import io.eventpipe.relay.RelayFixture;
+import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
+import io.eventpipe.schemas.topics.Topic;
+import io.eventpipe.schemas.topics.Topics;
+import io.eventpipe.stack.Await;
+import io.eventpipe.testkit.DeviceClient;
+import io.eventpipe.testkit.RealServers;
+import io.eventpipe.testkit.TestServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The relay follows the compacted topics admins write: label configs and relay revocations. */
+@ExtendWith(RealServers.class)
+class RegistryViewsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static <V extends SpecificRecord> void publish(TestServers servers, Topic<V> topic, String key, V value) throws Exception {
+        var registry = new RestSchemaRegistryClient(servers.registry().confluentApiUrl());
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()),
+                Serdes.String().serializer(), topic.valueSerde(registry).serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private String labelConfigs(RelayApp relay) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port() + "/v1/label-configs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void labelConfigsPublishedAfterStartAppearAndTombstonesRemoveThem(TestServers servers, @TempDir Path dir) throws Exception {
+        String id = "birds-" + UUID.randomUUID();
+        LabelConfig config = LabelConfig.newBuilder().setId(id).setName("Birds").setCurrentVersion(1).setUpdatedAt(Instant.now())
+                .setVersions(List.of(LabelConfigVersion.newBuilder().setVersion(1).setStatus(LabelConfigStatus.ACTIVE)
+                        .setCreatedAt(Instant.now()).setLabels(List.of(LabelDefinition.newBuilder().setName("species")
+                                .setType(LabelType.ENUM).setRequired(true).setEnumValues(List.of("heron", "stork")).build()))
+                        .build()))
+                .build();
+        try (RelayApp relay = RelayApp.start(new RelayFixture(servers, dir).config("views-labels", Map.of()))) {
+            publish(servers, Topics.CONFIG_LABELS, id, config);
+            Await.until("the label config on the relay", Duration.ofSeconds(20), () -> call(() -> labelConfigs(relay)).contains(id));
+            var listed = JSON.readTree(labelConfigs(relay)).get("labelConfigs");
+            var mine = java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                    .filter(c -> c.get("id").asText().equals(id)).findFirst().orElseThrow();
+            assertThat(mine.get("versions").get(0).get("labels").get(0).get("enumValues").toString()).isEqualTo("[\"heron\",\"stork\"]");
+
+            publish(servers, Topics.CONFIG_LABELS, id, null);
+            Await.until("the tombstone to remove it", Duration.ofSeconds(20), () -> !call(() -> labelConfigs(relay)).contains(id));
+        }
+    }
+
+    @Test
+    void devicesOfARevokedRelayAreRefusedWithinSeconds(TestServers servers, @TempDir Path dir) throws Exception {
+        RelayFixture fixture = new RelayFixture(servers, dir);
+        try (RelayApp relay = RelayApp.start(fixture.config("views-revocation", Map.of("EVENTPIPE_REPLY_TIMEOUT", "200ms")))) {
+            DeviceClient device = new DeviceClient("http://127.0.0.1:" + relay.port());
+            device.register();
+            assertThat(device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now()).statusCode()).isEqualTo(404);
+
+            publish(servers, Topics.RELAYS_REGISTRY, "relay-revocation-test", RelayRecord.newBuilder()
+                    .setRelayId("relay-revocation-test").setName("revoked in a test").setStatus(RelayStatus.REVOKED)
+                    .setCertificateFingerprint(Credentials.fingerprint(fixture.pki().relay().certificate()))
+                    .setRevokedAt(Instant.now()).setRevocationReason("key compromise drill").setUpdatedAt(Instant.now()).build());
+
+            Await.until("requests of the relay's devices to be refused", Duration.ofSeconds(20), () -> call(() ->
+                    device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now()).statusCode()) == 403);
+            HttpResponse<String> refused = device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now());
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("revoked_certificate");
+        }
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> action) {
+        try {
+            return action.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
