@@ -5,6 +5,7 @@ import io.eventpipe.avro.RelayRecord;
 import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.auth.Revocations;
 import io.eventpipe.relay.kafka.CompactedTopicView;
+import io.eventpipe.relay.kafka.KafkaClients;
 import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.devices.DeviceRegistrar;
@@ -55,22 +56,23 @@ public final class RelayApp implements AutoCloseable {
         try {
             SharedState shared = opened(resources, new SharedState(config.redisUrl()));
             MediaStore media = opened(resources, new MediaStore(config.s3()));
-            EventPublisher publisher = opened(resources, new EventPublisher(config.bootstrapServers(), registry));
+            KafkaClients kafka = KafkaClients.create(config.bootstrapServers(), config.kafkaSecurityProtocol(), pki);
+            EventPublisher publisher = opened(resources, new EventPublisher(kafka, registry));
             int partition = config.replyPartition() >= 0 ? config.replyPartition()
                     : ReplyPartitions.forInstance(config.instanceId(), publisher.resultPartitions());
-            ReplyListener replies = opened(resources, new ReplyListener(config.bootstrapServers(), registry, partition,
+            ReplyListener replies = opened(resources, new ReplyListener(kafka, registry, partition,
                     config.instanceId()));
             replies.start();
-            opened(resources, new StatusUpdater(config.bootstrapServers(), registry, shared.events(), config.instanceId())).start();
+            opened(resources, new StatusUpdater(kafka, registry, shared.events(), config.instanceId())).start();
             Difficulty difficulty = new Difficulty(config.powMinDifficulty(), config.powMaxDifficulty(), config.powTargetPerMinute(),
                     () -> shared.increment("pow:issued:" + clock.instant().getEpochSecond() / 60, RATE_WINDOW));
             ChallengeService challenges = new ChallengeService(new ChallengeCodec(config.powSecret()), difficulty,
                     config.challengeTtl(), clock);
             DeviceRegistrar registrar = new DeviceRegistrar(challenges, shared, pki, config.deviceCertificateValidity(), clock);
             CompactedTopicView<RelayRecord> relays = opened(resources, new CompactedTopicView<>(Topics.RELAYS_REGISTRY,
-                    config.bootstrapServers(), registry, config.instanceId())).start(VIEW_TIMEOUT);
+                    kafka, registry, config.instanceId())).start(VIEW_TIMEOUT);
             CompactedTopicView<LabelConfig> labelConfigs = opened(resources, new CompactedTopicView<>(Topics.CONFIG_LABELS,
-                    config.bootstrapServers(), registry, config.instanceId())).start(VIEW_TIMEOUT);
+                    kafka, registry, config.instanceId())).start(VIEW_TIMEOUT);
             RateLimiter limiter = new RateLimiter(shared, clock);
             RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), limiter, config.deviceLimit(),
                     new Revocations(relays::values), clock);

@@ -27,23 +27,44 @@ public final class KafkaBroker implements Server {
     private final ManagedProcess process;
     private final int port;
 
-    private KafkaBroker(ManagedProcess process, int port) {
+    private KafkaBroker(ManagedProcess process, int port, TlsListener tls) {
         this.process = process;
         this.port = port;
+        this.tls = tls;
     }
+
+    /**
+     * A mutual-TLS listener with authorization: clients authenticate with certificates issued under
+     * the trusted root, the principal is the certificate's CN (for relays: OU=relay), and the
+     * StandardAuthorizer allows only what ACLs grant. The plaintext loopback listener stays for the
+     * local tools and services of the dev stack, as super user.
+     */
+    public record TlsListener(int port, Path keyStore, Path trustStore, String password) {
+        @Override
+        public String toString() {
+            return "TlsListener[port=" + port + ", keyStore=" + keyStore + ", password=***]";
+        }
+    }
+
+    private final TlsListener tls;
 
     /** Starts (formatting on first use) a broker on the port, keeping all its data under dataDir. */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort, Path logDir) {
+        return start(dataDir, port, controllerPort, logDir, null);
+    }
+
+    /** As {@link #start(Path, int, int, Path)}, with a mutual-TLS listener when tls is not null. */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, Path logDir, TlsListener tls) {
         try {
             Files.createDirectories(dataDir);
-            Path config = writeConfig(dataDir, port, controllerPort);
+            Path config = writeConfig(dataDir, port, controllerPort, tls);
             Path log4j = writeLog4j(dataDir);
             String classpath = RuntimeLocator.classpath("kafka");
             formatOnce(dataDir, config, log4j, classpath, logDir);
             ManagedProcess process = ManagedProcess.start("kafka",
                     base(classpath, "kafka.Kafka", log4j).jvm("-Xms256m", "-Xmx768m").args(config.toString()).toList(),
                     Map.of(), dataDir, logDir.resolve("kafka.log"));
-            KafkaBroker broker = new KafkaBroker(process, port);
+            KafkaBroker broker = new KafkaBroker(process, port, tls);
             broker.awaitReady();
             return broker;
         } catch (IOException e) {
@@ -70,16 +91,18 @@ public final class KafkaBroker implements Server {
                 Map.of(), dataDir, logDir.resolve("kafka-format.log"), 120);
     }
 
-    private static Path writeConfig(Path dataDir, int port, int controllerPort) throws IOException {
+    private static Path writeConfig(Path dataDir, int port, int controllerPort, TlsListener tls) throws IOException {
+        String ssl = tls == null ? "" : ",SSL://127.0.0.1:" + tls.port();
         String config = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ssl + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ssl + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT" + (tls == null ? "" : ",SSL:SSL"),
+                tls == null ? "" : tlsConfig(tls),
                 "log.dirs=" + dataDir.resolve("logs"),
                 // one node: every internal topic has one replica
                 "offsets.topic.replication.factor=1",
@@ -96,6 +119,24 @@ public final class KafkaBroker implements Server {
         Path file = dataDir.resolve("server.properties");
         Files.writeString(file, config, StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static String tlsConfig(TlsListener tls) {
+        return String.join("\n",
+                "listener.name.ssl.ssl.keystore.type=PKCS12",
+                "listener.name.ssl.ssl.keystore.location=" + tls.keyStore().toAbsolutePath(),
+                "listener.name.ssl.ssl.keystore.password=" + tls.password(),
+                "listener.name.ssl.ssl.key.password=" + tls.password(),
+                "listener.name.ssl.ssl.truststore.type=PKCS12",
+                "listener.name.ssl.ssl.truststore.location=" + tls.trustStore().toAbsolutePath(),
+                "listener.name.ssl.ssl.truststore.password=" + tls.password(),
+                "listener.name.ssl.ssl.client.auth=required",
+                // CN=relay-7,OU=relay,O=EventPipe is the principal User:relay-7
+                "ssl.principal.mapping.rules=RULE:^CN=([^,]+),OU=[^,]+,O=EventPipe$/$1/,DEFAULT",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                // the plaintext loopback listener (local tools, controller) is the super user
+                "super.users=User:ANONYMOUS");
     }
 
     private static Path writeLog4j(Path dataDir) throws IOException {
@@ -149,6 +190,14 @@ public final class KafkaBroker implements Server {
 
     public int port() {
         return port;
+    }
+
+    /** host:port of the mutual-TLS listener; IllegalStateException when the broker has none. */
+    public String tlsBootstrapServers() {
+        if (tls == null) {
+            throw new IllegalStateException("this broker has no TLS listener");
+        }
+        return "127.0.0.1:" + tls.port();
     }
 
     public ManagedProcess process() {

@@ -31,6 +31,7 @@ public final class TestServers implements AutoCloseable {
     private final Path logs;
     private final List<Server> started = new ArrayList<>();
     private KafkaBroker kafka;
+    private KafkaBroker secureKafka;
     private SchemaRegistryServer registry;
     private S3Store s3;
     private PostgresServer postgres;
@@ -56,6 +57,19 @@ public final class TestServers implements AutoCloseable {
             kafka = started(() -> KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free(), logs));
         }
         return kafka;
+    }
+
+    /**
+     * A second broker with a mutual-TLS listener and the StandardAuthorizer, its certificate
+     * issued under the given test root (the first caller's root serves the whole run).
+     */
+    public synchronized KafkaBroker secureKafka(TestPki pki) {
+        if (secureKafka == null) {
+            Path dir = root.resolve("kafka-tls");
+            KafkaBroker.TlsListener tls = TlsFiles.brokerListener(dir, pki.root(), Ports.free());
+            secureKafka = started(() -> KafkaBroker.start(dir, Ports.free(), Ports.free(), logs.resolve("tls"), tls));
+        }
+        return secureKafka;
     }
 
     public synchronized SchemaRegistryServer registry() {

@@ -11,10 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
@@ -56,12 +59,18 @@ public final class CertificateIssuer {
     public static Credentials selfSignedRoot(String commonName, Duration validity, Clock clock) {
         KeyPair keys = Ed25519.generate();
         X500Principal name = new X500Principal("CN=" + commonName + ",O=EventPipe");
-        X509Certificate certificate = build(name, keys.getPublic(), name, keys, CertificateRole.ROOT, validity, clock, null);
+        X509Certificate certificate = build(name, keys.getPublic(), name, keys, CertificateRole.ROOT, validity, clock, null, List.of());
         return new Credentials(certificate, keys.getPrivate());
     }
 
     /** A certificate for the subject's key, signed by this issuer, valid from now for the validity given. */
     public X509Certificate issue(String commonName, PublicKey subjectKey, CertificateRole role, Duration validity) {
+        return issue(commonName, subjectKey, role, validity, List.of());
+    }
+
+    /** As {@link #issue}, with subject alternative names (IP addresses or DNS names) for TLS servers. */
+    public X509Certificate issue(String commonName, PublicKey subjectKey, CertificateRole role, Duration validity,
+                                 List<String> alternativeNames) {
         if (role == CertificateRole.ROOT) {
             throw new IllegalArgumentException("a root is self-signed");
         }
@@ -69,7 +78,7 @@ public final class CertificateIssuer {
         X500Principal subject = new X500Principal("CN=" + commonName + ",OU=" + unit + ",O=EventPipe");
         KeyPair issuerKeys = new KeyPair(issuer.certificate().getPublicKey(), issuer.privateKey());
         return build(subject, subjectKey, issuer.certificate().getSubjectX500Principal(), issuerKeys, role, validity, clock,
-                issuer.certificate());
+                issuer.certificate(), alternativeNames);
     }
 
     /** A new key pair and its certificate. */
@@ -78,8 +87,13 @@ public final class CertificateIssuer {
         return new Credentials(issue(commonName, keys.getPublic(), role, validity), keys.getPrivate());
     }
 
+    private static boolean isIpAddress(String name) {
+        return name.matches("[0-9.]+") || name.contains(":");
+    }
+
     private static X509Certificate build(X500Principal subject, PublicKey subjectKey, X500Principal issuerName, KeyPair issuerKeys,
-                                         CertificateRole role, Duration validity, Clock clock, X509Certificate issuerCertificate) {
+                                         CertificateRole role, Duration validity, Clock clock, X509Certificate issuerCertificate,
+                                         List<String> alternativeNames) {
         if (validity.isNegative() || validity.isZero() || validity.compareTo(role.maxValidity()) > 0) {
             throw new IllegalArgumentException(role + " certificates are valid for at most " + role.maxValidity());
         }
@@ -104,8 +118,15 @@ public final class CertificateIssuer {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             }
-            if (role == CertificateRole.RELAY || role == CertificateRole.ADMIN || role == CertificateRole.DEVICE) {
+            if (role == CertificateRole.SERVER) {
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            } else if (role != CertificateRole.ROOT) {
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            }
+            if (!alternativeNames.isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternativeNames.stream()
+                        .map(n -> new GeneralName(isIpAddress(n) ? GeneralName.iPAddress : GeneralName.dNSName, n))
+                        .toArray(GeneralName[]::new)));
             }
             ContentSigner signer = new JcaContentSignerBuilder("Ed25519").build(issuerKeys.getPrivate());
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));

@@ -10,6 +10,8 @@ public enum CertificateRole {
     ROOT(true, 1, Duration.ofDays(3650)),
     RELAY(true, 0, Duration.ofDays(30)),
     ADMIN(false, -1, Duration.ofDays(366)),
+    /** A TLS server of the system (the Kafka broker's SSL listener). */
+    SERVER(false, -1, Duration.ofDays(366)),
     DEVICE(false, -1, Duration.ofHours(24));
 
     private final boolean certificateAuthority;

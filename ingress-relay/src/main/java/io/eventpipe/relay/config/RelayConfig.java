@@ -15,6 +15,7 @@ public record RelayConfig(
         String relayId,
         String instanceId,
         String bootstrapServers,
+        String kafkaSecurityProtocol,
         String registryUrl,
         int replyPartition,
         Duration replyTimeout,
@@ -50,6 +51,7 @@ public record RelayConfig(
                 relayId,
                 instance,
                 settings.string("kafka.bootstrap.servers"),
+                settings.string("kafka.security.protocol"),
                 settings.string("schema.registry.url"),
                 settings.integer("reply.partition", AUTO_REPLY_PARTITION, 100_000),
                 settings.duration("reply.timeout"),
@@ -90,14 +92,14 @@ public record RelayConfig(
 
     /** The same relay with another HTTP port and instance id (tests and additional local relays). */
     public RelayConfig withHttpPort(int port, String instance) {
-        return new RelayConfig(httpHost, port, relayId, instance, bootstrapServers, registryUrl, replyPartition,
+        return new RelayConfig(httpHost, port, relayId, instance, bootstrapServers, kafkaSecurityProtocol, registryUrl, replyPartition,
                 replyTimeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
                 challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads, addressLimit, registrationLimit, deviceLimit);
     }
 
     /** The same relay waiting for replies on another partition for at most the timeout given. */
     public RelayConfig withReplies(int partition, Duration timeout) {
-        return new RelayConfig(httpHost, httpPort, relayId, instanceId, bootstrapServers, registryUrl, partition,
+        return new RelayConfig(httpHost, httpPort, relayId, instanceId, bootstrapServers, kafkaSecurityProtocol, registryUrl, partition,
                 timeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
                 challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads, addressLimit, registrationLimit, deviceLimit);
     }
@@ -105,8 +107,8 @@ public record RelayConfig(
     @Override
     public String toString() {
         return "RelayConfig[relayId=" + relayId + ", instanceId=" + instanceId + ", http=" + httpHost + ":" + httpPort
-                + ", kafka=" + bootstrapServers + ", registry=" + registryUrl + ", redis=" + withoutCredentials(redisUrl)
-                + ", pki=" + pkiDir
+                + ", kafka=" + bootstrapServers + " (" + kafkaSecurityProtocol + "), registry=" + registryUrl
+                + ", redis=" + withoutCredentials(redisUrl) + ", pki=" + pkiDir
                 + ", powSecret=***, pow=" + powMinDifficulty + ".." + powMaxDifficulty + " bits, " + s3 + "]";
     }
 

@@ -34,13 +34,12 @@ public final class CompactedTopicView<V extends SpecificRecord> implements AutoC
     private final Thread thread;
     private volatile boolean running = true;
 
-    public CompactedTopicView(Topic<V> topic, String bootstrapServers, SchemaRegistryClient registry, String clientId) {
+    public CompactedTopicView(Topic<V> topic, KafkaClients clients, SchemaRegistryClient registry, String clientId) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(clients.config(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-" + topic.name()),
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-" + topic.name())),
                 Serdes.String().deserializer(), topic.valueSerde(registry).deserializer());
         this.thread = new Thread(this::run, "view-" + topic.name());
         this.thread.setDaemon(true);

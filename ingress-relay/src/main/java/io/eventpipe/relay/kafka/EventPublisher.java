@@ -17,9 +17,8 @@ public final class EventPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, EventPackage> producer;
 
-    public EventPublisher(String bootstrapServers, SchemaRegistryClient registry) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public EventPublisher(KafkaClients clients, SchemaRegistryClient registry) {
+        Map<String, Object> config = clients.config(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
@@ -27,7 +26,7 @@ public final class EventPublisher implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "relay-events");
+                ProducerConfig.CLIENT_ID_CONFIG, "relay-events"));
         this.producer = new KafkaProducer<>(config, Serdes.String().serializer(),
                 Topics.EVENTS_INCOMING.valueSerde(registry).serializer());
     }

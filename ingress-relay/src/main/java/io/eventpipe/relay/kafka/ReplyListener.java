@@ -37,13 +37,12 @@ public final class ReplyListener implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public ReplyListener(String bootstrapServers, SchemaRegistryClient registry, int replyPartition, String instanceId) {
+    public ReplyListener(KafkaClients clients, SchemaRegistryClient registry, int replyPartition, String instanceId) {
         this.partition = new TopicPartition(Topics.EVENTS_RESULTS.name(), replyPartition);
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(clients.config(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "relay-replies-" + instanceId),
+                ConsumerConfig.CLIENT_ID_CONFIG, "relay-replies-" + instanceId)),
                 Serdes.String().deserializer(), Topics.EVENTS_RESULTS.valueSerde(registry).deserializer());
         this.thread = new Thread(this::run, "reply-listener-" + replyPartition);
         this.thread.setDaemon(true);

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatusUpdater implements AutoCloseable {
 
-    public static final String GROUP = "eventpipe-relay-status";
+    public static final String GROUP = io.eventpipe.schemas.topics.RelayAcls.STATUS_GROUP;
     private static final Logger LOG = LoggerFactory.getLogger(StatusUpdater.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(2);
@@ -37,15 +37,14 @@ public final class StatusUpdater implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public StatusUpdater(String bootstrapServers, SchemaRegistryClient registry, EventRecords records, String instanceId) {
+    public StatusUpdater(KafkaClients clients, SchemaRegistryClient registry, EventRecords records, String instanceId) {
         this.records = records;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(clients.config(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.CLIENT_ID_CONFIG, "relay-status-" + instanceId),
+                ConsumerConfig.CLIENT_ID_CONFIG, "relay-status-" + instanceId)),
                 Serdes.String().deserializer(), Topics.EVENTS_RESULTS.valueSerde(registry).deserializer());
         this.thread = new Thread(this::run, "status-updater");
         this.thread.setDaemon(true);

@@ -1,0 +1,67 @@
+package io.eventpipe.common.pki;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * PKCS#12 key and trust stores for Java TLS (the Kafka clients and broker), written from
+ * EventPipe's PEM credentials. Java's PKCS#12 holds Ed25519 keys; PEM stores in Kafka do not.
+ */
+public final class KeyStores {
+
+    private KeyStores() {
+    }
+
+    /** A key store with the credentials' key and chain [certificate, issuers...]. */
+    public static void writeKeyStore(Path file, char[] password, Credentials credentials, List<X509Certificate> issuers) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            Certificate[] chain = new Certificate[issuers.size() + 1];
+            chain[0] = credentials.certificate();
+            for (int i = 0; i < issuers.size(); i++) {
+                chain[i + 1] = issuers.get(i);
+            }
+            store.setKeyEntry("key", credentials.privateKey(), password, chain);
+            save(store, file, password);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot write key store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A trust store with the given CA certificates. */
+    public static void writeTrustStore(Path file, char[] password, List<X509Certificate> trusted) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (int i = 0; i < trusted.size(); i++) {
+                store.setCertificateEntry("ca-" + i, trusted.get(i));
+            }
+            save(store, file, password);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot write trust store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void save(KeyStore store, Path file, char[] password) throws IOException, GeneralSecurityException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+    }
+}
