@@ -1,6 +1,7 @@
 package io.eventpipe.testkit;
 
 import io.eventpipe.stack.AnvilNode;
+import io.eventpipe.stack.BrokerTls;
 import io.eventpipe.stack.KafkaBroker;
 import io.eventpipe.stack.PostgresServer;
 import io.eventpipe.stack.Ports;
@@ -66,7 +67,7 @@ public final class TestServers implements AutoCloseable {
     public synchronized KafkaBroker secureKafka(TestPki pki) {
         if (secureKafka == null) {
             Path dir = root.resolve("kafka-tls");
-            KafkaBroker.TlsListener tls = TlsFiles.brokerListener(dir, pki.root(), Ports.free());
+            KafkaBroker.TlsListener tls = BrokerTls.brokerListener(dir, pki.root(), Ports.free());
             secureKafka = started(() -> KafkaBroker.start(dir, Ports.free(), Ports.free(), logs.resolve("tls"), tls));
         }
         return secureKafka;

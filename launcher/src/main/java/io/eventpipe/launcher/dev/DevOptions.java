@@ -15,6 +15,7 @@ public record DevOptions(
         int adminPort,
         int kafkaPort,
         int kafkaControllerPort,
+        int kafkaTlsPort,
         int registryPort,
         int s3Port,
         int postgresPort,
@@ -28,6 +29,7 @@ public record DevOptions(
                 port(env, "dev.admin.port", 8081),
                 port(env, "dev.kafka.port", 9092),
                 port(env, "dev.kafka.controller.port", 9093),
+                port(env, "dev.kafka.tls.port", 9094),
                 port(env, "dev.registry.port", 8085),
                 port(env, "dev.s3.port", 9000),
                 port(env, "dev.postgres.port", 5432),
@@ -49,7 +51,7 @@ public record DevOptions(
 
     /** Every port the stack binds, by what binds it, to check before starting anything. */
     public Map<String, Integer> ports() {
-        return Map.of("relay", relayPort, "kafka", kafkaPort, "kafka controller", kafkaControllerPort,
+        return Map.of("relay", relayPort, "kafka", kafkaPort, "kafka controller", kafkaControllerPort, "kafka tls", kafkaTlsPort,
                 "schema registry", registryPort, "s3", s3Port, "postgres", postgresPort, "redis", redisPort,
                 "ethereum", ethereumPort);
     }

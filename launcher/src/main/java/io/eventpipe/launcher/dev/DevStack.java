@@ -3,9 +3,11 @@ package io.eventpipe.launcher.dev;
 import io.eventpipe.avro.LabelConfig;
 import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.eventpipe.schemas.topics.RelayAcls;
 import io.eventpipe.schemas.topics.TopicProvisioner;
 import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.stack.AnvilNode;
+import io.eventpipe.stack.BrokerTls;
 import io.eventpipe.stack.HttpProbe;
 import io.eventpipe.stack.Await;
 import io.eventpipe.stack.KafkaBroker;
@@ -53,6 +55,7 @@ public final class DevStack implements AutoCloseable {
     private RedisServer redis;
     private AnvilNode anvil;
     private boolean samplePublished;
+    private DevTrust trust;
 
     private DevStack(DevOptions options) {
         this.options = options;
@@ -88,10 +91,12 @@ public final class DevStack implements AutoCloseable {
     private void startServers() throws Exception {
         var data = options.dataDir();
         var logs = options.logDir();
+        trust = DevTrust.ensure(data);
+        KafkaBroker.TlsListener tls = BrokerTls.brokerListener(data.resolve("kafka"), trust.root(), options.kafkaTlsPort());
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             var kafkaStart = CompletableFuture.supplyAsync(() -> KafkaBroker.start(data.resolve("kafka"),
-                    options.kafkaPort(), options.kafkaControllerPort(), logs), pool);
+                    options.kafkaPort(), options.kafkaControllerPort(), logs, tls), pool);
             var registryStart = CompletableFuture.supplyAsync(() -> SchemaRegistryServer.start(data.resolve("registry"),
                     options.registryPort(), logs), pool);
             var s3Start = CompletableFuture.supplyAsync(() -> S3Store.start(data.resolve("s3"), options.s3Port(), logs, BUCKET), pool);
@@ -127,6 +132,12 @@ public final class DevStack implements AutoCloseable {
         SchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry.confluentApiUrl());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             new TopicProvisioner(admin, registryClient, (short) 1).provision(Topics.ALL);
+            admin.createAcls(RelayAcls.forRelay(DevTrust.RELAY_ID)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot grant the relay its ACLs: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while granting ACLs", e);
         }
         publishSampleOnFirstStart(registryClient);
     }
@@ -151,8 +162,7 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void startServices() throws java.io.IOException {
-        DevTrust trust = DevTrust.ensure(options.dataDir());
+    private void startServices() {
         Map<String, String> common = Map.of(
                 "EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "EVENTPIPE_SCHEMA_REGISTRY_URL", registry.confluentApiUrl());
@@ -162,6 +172,9 @@ public final class DevStack implements AutoCloseable {
                 processorsEnv, options.dataDir(), options.logDir()));
 
         Map<String, String> relayEnv = new java.util.HashMap<>(common);
+        // the relay reaches Kafka as itself, over mutual TLS; the ACLs grant it only its part
+        relayEnv.put("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka.tlsBootstrapServers());
+        relayEnv.put("EVENTPIPE_KAFKA_SECURITY_PROTOCOL", "SSL");
         relayEnv.put("EVENTPIPE_HTTP_PORT", Integer.toString(options.relayPort()));
         relayEnv.put("EVENTPIPE_RELAY_ID", DevTrust.RELAY_ID);
         relayEnv.put("EVENTPIPE_RELAY_INSTANCE_ID", DevTrust.RELAY_ID + "@127.0.0.1:" + options.relayPort());
@@ -195,7 +208,8 @@ public final class DevStack implements AutoCloseable {
         out.println("EventPipe is running (Ctrl-C stops everything)");
         out.printf("  relay + capture app   %s%n", relayUrl());
         out.printf("  admin-service         not part of the stack yet (it arrives with the admin-service issue)%n");
-        out.printf("  Kafka                 %s%n", kafka.bootstrapServers());
+        out.printf("  Kafka                 %s  (mutual TLS with ACLs for relays: %s)%n", kafka.bootstrapServers(),
+                kafka.tlsBootstrapServers());
         out.printf("  schema registry       %s  (Confluent API base)%n", registry.confluentApiUrl());
         out.printf("  S3 (S3Proxy)          %s  bucket %s, access key in %s%n", s3.endpoint(), BUCKET,
                 options.dataDir().resolve("s3/credentials.properties"));

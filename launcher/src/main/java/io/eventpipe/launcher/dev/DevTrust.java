@@ -26,10 +26,12 @@ final class DevTrust {
     private static final Duration RELAY_VALIDITY = Duration.ofDays(30);
     private static final Duration RENEW_BEFORE = Duration.ofDays(1);
 
+    private final Credentials root;
     private final Path relayDir;
     private final String powSecretHex;
 
-    private DevTrust(Path relayDir, String powSecretHex) {
+    private DevTrust(Credentials root, Path relayDir, String powSecretHex) {
+        this.root = root;
         this.relayDir = relayDir;
         this.powSecretHex = powSecretHex;
     }
@@ -46,7 +48,12 @@ final class DevTrust {
             Files.writeString(relayCert, Pem.encode(relay.certificate()));
         }
         Files.writeString(relayDir.resolve("root.crt.pem"), Pem.encode(root.certificate()));
-        return new DevTrust(relayDir, loadOrCreatePowSecret(Files.createDirectories(dataDir.resolve("secrets"))));
+        return new DevTrust(root, relayDir, loadOrCreatePowSecret(Files.createDirectories(dataDir.resolve("secrets"))));
+    }
+
+    /** The root, to issue the broker's TLS certificate (the root's key stays in this process). */
+    Credentials root() {
+        return root;
     }
 
     Path relayDir() {

@@ -61,7 +61,8 @@ class DevStackIT {
     void ports() throws IOException {
         dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target/it-dev")), "data-");
         env.put("EVENTPIPE_DEV_DATA_DIR", dataDir.toString());
-        for (String server : List.of("RELAY", "ADMIN", "KAFKA", "KAFKA_CONTROLLER", "REGISTRY", "S3", "POSTGRES", "REDIS", "ETHEREUM")) {
+        for (String server : List.of("RELAY", "ADMIN", "KAFKA", "KAFKA_CONTROLLER", "KAFKA_TLS", "REGISTRY", "S3", "POSTGRES", "REDIS",
+                "ETHEREUM")) {
             env.put("EVENTPIPE_DEV_" + server + "_PORT", Integer.toString(Ports.free()));
         }
     }

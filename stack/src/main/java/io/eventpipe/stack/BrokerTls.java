@@ -1,11 +1,10 @@
-package io.eventpipe.testkit;
+package io.eventpipe.stack;
 
 import io.eventpipe.common.crypto.Ed25519;
 import io.eventpipe.common.pki.CertificateIssuer;
 import io.eventpipe.common.pki.CertificateRole;
 import io.eventpipe.common.pki.Credentials;
 import io.eventpipe.common.pki.KeyStores;
-import io.eventpipe.stack.KafkaBroker;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -14,10 +13,13 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Key and trust stores of a broker's TLS listener, under an EventPipe root. */
-public final class TlsFiles {
+/**
+ * The broker's TLS listener under an EventPipe root: a server certificate for 127.0.0.1 and
+ * localhost, written with the root into PKCS#12 stores with a fresh random password.
+ */
+public final class BrokerTls {
 
-    private TlsFiles() {
+    private BrokerTls() {
     }
 
     public static KafkaBroker.TlsListener brokerListener(Path dir, Credentials root, int port) {
