@@ -78,7 +78,7 @@ public final class RelayApp implements AutoCloseable {
                     new Revocations(relays::values), clock);
             Server server = RelayServer.newServer(config,
                     new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media, limiter,
-                            opened(resources, new RelayMetrics(limiter, difficulty)), labelConfigs));
+                            opened(resources, new RelayMetrics(limiter, difficulty)), labelConfigs, relays, pki.root()));
             server.start();
             LOG.info("relay {} ({}) listening on http://{}:{}, replies on events.results partition {}", config.relayId(),
                     config.instanceId(), config.httpHost(), RelayServer.boundPort(server), partition);

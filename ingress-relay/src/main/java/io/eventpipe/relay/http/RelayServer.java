@@ -5,6 +5,8 @@ import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.devices.DeviceRegistrar;
 import io.eventpipe.relay.kafka.EventPublisher;
 import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.avro.RelayRecord;
+import java.security.cert.X509Certificate;
 import io.eventpipe.relay.kafka.CompactedTopicView;
 import io.eventpipe.relay.kafka.ReplyListener;
 import io.eventpipe.relay.metrics.RelayMetrics;
@@ -35,7 +37,8 @@ public final class RelayServer {
     /** What the routes need, built by RelayApp. */
     public record Dependencies(EventPublisher publisher, ReplyListener replies, SharedState shared, ChallengeService challenges,
                                DeviceRegistrar registrar, RequestAuthenticator authenticator, MediaStore media,
-                               RateLimiter limiter, RelayMetrics metrics, CompactedTopicView<LabelConfig> labelConfigs) {
+                               RateLimiter limiter, RelayMetrics metrics, CompactedTopicView<LabelConfig> labelConfigs,
+                               CompactedTopicView<RelayRecord> relays, X509Certificate root) {
     }
 
     public static Server newServer(RelayConfig config, Dependencies deps) {
@@ -63,6 +66,7 @@ public final class RelayServer {
         routes.addMapping(PathSpec.from(MediaHandler.PREFIX + "*"),
                 new MediaHandler(deps.authenticator(), deps.media(), config.maxConcurrentUploads()));
         routes.addMapping(PathSpec.from("/v1/label-configs"), new LabelConfigsHandler(deps.labelConfigs()::values));
+        routes.addMapping(PathSpec.from("/v1/relays"), new RelaysHandler(deps.relays()::values, deps.root()));
         routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(deps.metrics()));
         routes.addMapping(PathSpec.from("/ready"),

@@ -11,6 +11,7 @@ import io.eventpipe.avro.LabelType;
 import io.eventpipe.avro.RelayRecord;
 import io.eventpipe.avro.RelayStatus;
 import io.eventpipe.common.pki.Credentials;
+import io.eventpipe.common.pki.RelayStatement;
 import io.eventpipe.relay.RelayApp;
 import io.eventpipe.relay.RelayFixture;
 import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
@@ -98,6 +99,39 @@ class RegistryViewsIT {
                     device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now()).statusCode()) == 403);
             HttpResponse<String> refused = device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now());
             assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("revoked_certificate");
+        }
+    }
+
+    /** GET /v1/relays serves the approved relays the root signed, and nothing it did not sign. */
+    @Test
+    void discoveryListsOnlyRootSignedApprovedRelays(TestServers servers, @TempDir Path dir) throws Exception {
+        RelayFixture fixture = new RelayFixture(servers, dir);
+        String signedId = "relay-signed-" + UUID.randomUUID();
+        String forgedId = "relay-forged-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        RelayStatement statement = new RelayStatement(signedId, "Signed", "APPROVED", "https://signed.example", "cd".repeat(32), now);
+        publish(servers, Topics.RELAYS_REGISTRY, signedId, RelayRecord.newBuilder().setRelayId(signedId).setName("Signed")
+                .setStatus(RelayStatus.APPROVED).setEndpoint("https://signed.example").setCertificateFingerprint("cd".repeat(32))
+                .setUpdatedAt(now).setRootSignature(statement.sign(fixture.pki().root().privateKey())).build());
+        // same statement, signed by a key that is not the root
+        var stranger = io.eventpipe.common.crypto.Ed25519.generate();
+        publish(servers, Topics.RELAYS_REGISTRY, forgedId, RelayRecord.newBuilder().setRelayId(forgedId).setName("Forged")
+                .setStatus(RelayStatus.APPROVED).setEndpoint("https://forged.example").setCertificateFingerprint("ef".repeat(32))
+                .setUpdatedAt(now).setRootSignature(new RelayStatement(forgedId, "Forged", "APPROVED", "https://forged.example",
+                        "ef".repeat(32), now).sign(stranger.getPrivate())).build());
+        try (RelayApp relay = RelayApp.start(fixture.config("views-discovery", Map.of()))) {
+            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port() + "/v1/relays")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            var answer = JSON.readTree(body);
+            var entries = java.util.stream.StreamSupport.stream(answer.get("relays").spliterator(), false).toList();
+            var signed = entries.stream().filter(e -> e.get("relayId").asText().equals(signedId)).findFirst().orElseThrow();
+            assertThat(entries).noneMatch(e -> e.get("relayId").asText().equals(forgedId));
+            // anyone can check an entry with the root certificate served beside it
+            var root = io.eventpipe.common.pki.Pem.certificate(answer.get("root").asText());
+            RelayStatement served = new RelayStatement(signed.get("relayId").asText(), signed.get("name").asText(),
+                    signed.get("status").asText(), signed.get("endpoint").asText(), signed.get("certificateFingerprint").asText(),
+                    Instant.parse(signed.get("updatedAt").asText()));
+            assertThat(served.verify(root.getPublicKey(), signed.get("signature").asText())).isTrue();
         }
     }
 

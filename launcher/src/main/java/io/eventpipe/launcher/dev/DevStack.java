@@ -1,6 +1,12 @@
 package io.eventpipe.launcher.dev;
 
 import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.avro.RelayRecord;
+import io.eventpipe.avro.RelayStatus;
+import io.eventpipe.common.pki.Credentials;
+import io.eventpipe.common.pki.Pem;
+import io.eventpipe.common.pki.RelayStatement;
+import java.security.cert.X509Certificate;
 import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import io.eventpipe.schemas.topics.RelayAcls;
@@ -140,6 +146,30 @@ public final class DevStack implements AutoCloseable {
             throw new IllegalStateException("interrupted while granting ACLs", e);
         }
         publishSampleOnFirstStart(registryClient);
+        publishApprovedRelay(registryClient);
+    }
+
+    /**
+     * The local relay, approved and signed by the root, as admin-service does for the relays it
+     * provisions: relays serve these entries as discovery (GET /v1/relays).
+     */
+    private void publishApprovedRelay(SchemaRegistryClient registryClient) {
+        try (KafkaProducer<String, RelayRecord> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+                Serdes.String().serializer(), Topics.RELAYS_REGISTRY.valueSerde(registryClient).serializer())) {
+            X509Certificate certificate = trust.relayCertificate();
+            Instant now = Instant.now();
+            RelayStatement statement = new RelayStatement(DevTrust.RELAY_ID, "Local relay", RelayStatus.APPROVED.name(), relayUrl(),
+                    Credentials.fingerprint(certificate), now);
+            RelayRecord record = RelayRecord.newBuilder()
+                    .setRelayId(DevTrust.RELAY_ID).setName(statement.name()).setStatus(RelayStatus.APPROVED)
+                    .setEndpoint(statement.endpoint()).setCertificatePem(Pem.encode(certificate))
+                    .setCertificateFingerprint(statement.certificateFingerprint()).setApprovedAt(now).setUpdatedAt(now)
+                    .setRootSignature(statement.sign(trust.root().privateKey())).build();
+            producer.send(new ProducerRecord<>(Topics.RELAYS_REGISTRY.name(), DevTrust.RELAY_ID, record)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish the local relay's registration: " + e.getMessage(), e);
+        }
     }
 
     private void publishSampleOnFirstStart(SchemaRegistryClient registryClient) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,10 @@ final class DevTrust {
     /** The root, to issue the broker's TLS certificate (the root's key stays in this process). */
     Credentials root() {
         return root;
+    }
+
+    X509Certificate relayCertificate() throws IOException {
+        return Pem.certificate(Files.readString(relayDir.resolve("relay.crt.pem")));
     }
 
     Path relayDir() {

@@ -155,6 +155,18 @@ class DevStackIT {
                 + "\"eventId\":\"" + eventId + "\",\"labelConfig\":{\"id\":\"field-observation\",\"version\":1},\"media\":[]}";
         assertThat(answer.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(answer.get("eventHash").asText()).isEqualTo(Sha256.hex(jcs.getBytes(StandardCharsets.UTF_8)));
+
+        // discovery: the local relay, approved and signed by the root the stack created
+        JsonNode relays = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(relay() + "/v1/relays")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode local = relays.get("relays").get(0);
+        assertThat(local.get("relayId").asText()).isEqualTo("relay-local");
+        assertThat(local.get("endpoint").asText()).isEqualTo(relay());
+        var root = io.eventpipe.common.pki.Pem.certificate(Files.readString(dataDir.resolve("pki/root/root.crt.pem")));
+        assertThat(new io.eventpipe.common.pki.RelayStatement(local.get("relayId").asText(), local.get("name").asText(),
+                local.get("status").asText(), local.get("endpoint").asText(), local.get("certificateFingerprint").asText(),
+                java.time.Instant.parse(local.get("updatedAt").asText())).verify(root.getPublicKey(), local.get("signature").asText()))
+                .isTrue();
     }
 
     /** Issue 3: 25 MiB uploads, several at once, through a relay running in 256 MiB of heap. */
@@ -225,8 +237,11 @@ class DevStackIT {
         }
         String account = rpc("eth_accounts", "").get("result").get(0).asText();
         rpc("eth_sendTransaction", "{\"from\":\"" + account + "\",\"to\":\"" + account + "\",\"value\":\"0x1\"}");
-        long blocks = Long.decode(rpc("eth_blockNumber", "").get("result").asText());
-        assertThat(blocks).isPositive();
+        // anvil mines the transaction right away, but asynchronously: wait for its block
+        long blocks = Await.value("the transaction's block", Duration.ofSeconds(10), () -> {
+            long number = Long.decode(call(() -> rpc("eth_blockNumber", "")).get("result").asText());
+            return number > 0 ? number : null;
+        });
         stopLauncher();
 
         startLauncher("second");
@@ -238,6 +253,14 @@ class DevStackIT {
         }
         assertThat(Long.decode(rpc("eth_blockNumber", "").get("result").asText())).isEqualTo(blocks);
         stopLauncher();
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> action) {
+        try {
+            return action.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private S3Client s3() throws IOException {
