@@ -134,6 +134,10 @@ public final class RequestAuthenticator {
         }
 
         PublicKey publicKey(String deviceId) {
+            if (shared.isDeviceRevoked(deviceId)) {
+                problem = new AuthProblem(403, "revoked_certificate", "this device was revoked by an administrator");
+                return null;
+            }
             Optional<SharedState.DeviceRecord> record = shared.device(deviceId);
             if (record.isEmpty()) {
                 problem = new AuthProblem(401, "unknown_device", "no current certificate for " + deviceId + "; register again");

@@ -59,11 +59,14 @@ public final class DeviceRegistrar {
         if (!Ed25519.verify(key, token.getBytes(StandardCharsets.UTF_8), decode(signatureB64, "signature"))) {
             throw new RegistrationProblem(401, "bad_proof_of_possession", "signature is not the key's signature of the challenge");
         }
+        String deviceId = deviceId(rawKey);
+        if (shared.isDeviceRevoked(deviceId)) {
+            throw new RegistrationProblem(403, "device_revoked", "this device key was revoked by an administrator");
+        }
         Challenge challenge = challenges.decode(token);
         if (!shared.spendOnce("pow", token, challenge.expiresAt())) {
             throw new RegistrationProblem(409, "challenge_reused", "the challenge was already used");
         }
-        String deviceId = deviceId(rawKey);
         X509Certificate certificate = issuer.issue(deviceId, key, CertificateRole.DEVICE, validity);
         String certificatePem = Pem.encode(certificate);
         String relayPem = Pem.encode(pki.relay().certificate());

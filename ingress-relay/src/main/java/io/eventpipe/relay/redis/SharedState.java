@@ -95,6 +95,14 @@ public final class SharedState implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether an admin revoked the device: the key eventpipe:device-revoked:{deviceId} (written by
+     * admin-service, with the reason as its value). Checked on every request and registration.
+     */
+    public boolean isDeviceRevoked(String deviceId) {
+        return call(() -> redis.exists(PREFIX + "device-revoked:" + deviceId));
+    }
+
     public Optional<DeviceRecord> device(String deviceId) {
         Map<String, String> fields = call(() -> redis.hgetAll(PREFIX + "device:" + deviceId));
         if (fields == null || !fields.containsKey("certificate") || !fields.containsKey("issuer")) {

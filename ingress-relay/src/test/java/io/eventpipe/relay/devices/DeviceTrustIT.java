@@ -169,6 +169,24 @@ class DeviceTrustIT {
         }
     }
 
+    /** Revocation of a device (the record admin-service writes): refused at once on every relay, and cannot re-register. */
+    @Test
+    void aRevokedDeviceIsRefusedEverywhere(TestServers servers) throws Exception {
+        DeviceClient device = new DeviceClient(firstUrl);
+        device.register();
+        assertThat(device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now()).statusCode()).isEqualTo(404);
+        try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", servers.redis().port())) {
+            jedis.set("eventpipe:device-revoked:" + device.deviceId(), "lost phone");
+        }
+        assertError(device.presentingAs(secondUrl, device.deviceId()).send("GET", "/v1/events/" + UUID.randomUUID(), null, null,
+                Instant.now()), 403, "revoked_certificate");
+        JsonNode challenge = device.challenge();
+        String token = challenge.get("challenge").asText();
+        assertError(device.registerWith(token, DeviceClient.solve(token, challenge.get("difficulty").asInt()),
+                Ed25519.raw(device.keys().getPublic()), Ed25519.sign(device.keys().getPrivate(), token.getBytes(StandardCharsets.UTF_8))),
+                403, "device_revoked");
+    }
+
     @Test
     void anExpiredCertificateIsRefused() throws Exception {
         Map<String, String> oneSecond = Map.of("EVENTPIPE_DEVICE_CERTIFICATE_VALIDITY", "1s");
