@@ -24,6 +24,8 @@ import org.eclipse.jetty.util.Callback;
 final class MediaHandler extends Handler.Abstract {
 
     static final long MAX_MEDIA_BYTES = 25L * 1024 * 1024;
+    /** How much of a refused body is read (and dropped) so that the client gets its answer. */
+    static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
     static final Set<String> CONTENT_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "video/mp4", "application/octet-stream");
     static final String PREFIX = "/v1/media/";
     private static final int RETRY_AFTER_SECONDS = 2;
@@ -56,6 +58,7 @@ final class MediaHandler extends Handler.Abstract {
             return true;
         }
         if (request.getLength() > MAX_MEDIA_BYTES) {
+            drain(request, DRAIN_LIMIT_BYTES);
             JsonResponses.error(response, callback, 413, "too_large", "media are at most " + MAX_MEDIA_BYTES + " bytes");
             return true;
         }
@@ -72,6 +75,12 @@ final class MediaHandler extends Handler.Abstract {
         }
         Optional<Long> existing = store.size(sha256);
         if (existing.isPresent()) {
+            // Read the body before answering: a client still sending would otherwise see the
+            // connection closed under it instead of the 200.
+            if (!drain(request, MAX_MEDIA_BYTES)) {
+                JsonResponses.error(response, callback, 413, "too_large", "media are at most " + MAX_MEDIA_BYTES + " bytes");
+                return true;
+            }
             JsonResponses.send(response, callback, 200, answer(sha256, existing.get()));
             return true;
         }
@@ -89,8 +98,10 @@ final class MediaHandler extends Handler.Abstract {
             MediaStore.Outcome outcome = store.store(sha256, contentType, in, MAX_MEDIA_BYTES, Map.of("device-id", deviceId));
             switch (outcome) {
                 case STORED -> JsonResponses.send(response, callback, 201, answer(sha256, store.size(sha256).orElse(-1L)));
-                case TOO_LARGE -> JsonResponses.error(response, callback, 413, "too_large",
-                        "media are at most " + MAX_MEDIA_BYTES + " bytes");
+                case TOO_LARGE -> {
+                    drain(request, DRAIN_LIMIT_BYTES);
+                    JsonResponses.error(response, callback, 413, "too_large", "media are at most " + MAX_MEDIA_BYTES + " bytes");
+                }
                 case HASH_MISMATCH -> JsonResponses.error(response, callback, 422, "media_hash_mismatch",
                         "the bytes do not hash to " + sha256);
                 default -> throw new IllegalStateException("unknown outcome " + outcome);
@@ -98,6 +109,24 @@ final class MediaHandler extends Handler.Abstract {
         } finally {
             uploads.release();
         }
+    }
+
+    /**
+     * Reads and discards what is left of the body, up to a bound; false when there was more. An
+     * HTTP/1.1 client still sending when the answer comes may otherwise see the connection closed
+     * under it instead of the answer; past the bound, the connection is closed after it.
+     */
+    private static boolean drain(Request request, long bound) throws IOException {
+        InputStream in = Content.Source.asInputStream(request);
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            total += read;
+            if (total > bound) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Object answer(String sha256, long size) {

@@ -11,43 +11,36 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Serdes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The latest value per key of a compacted topic (config.labels, relays.registry), read by every
  * relay in full and kept current; a tombstone removes its key. Changes apply within a poll.
  */
-public final class CompactedTopicView<V extends SpecificRecord> implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicView.class);
-    private static final Duration POLL = Duration.ofMillis(200);
+public final class CompactedTopicView<V extends SpecificRecord> extends BackgroundConsumer<V> {
 
     private final Topic<V> topic;
-    private final KafkaConsumer<String, V> consumer;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final Thread thread;
-    private volatile boolean running = true;
+    private List<TopicPartition> partitions;
+    private Map<TopicPartition, Long> endAtStart;
 
     public CompactedTopicView(Topic<V> topic, KafkaClients clients, SchemaRegistryClient registry, String clientId) {
-        this.topic = topic;
-        this.consumer = new KafkaConsumer<>(clients.config(Map.of(
+        super(new KafkaConsumer<>(clients.config(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-" + topic.name())),
-                Serdes.String().deserializer(), topic.valueSerde(registry).deserializer());
-        this.thread = new Thread(this::run, "view-" + topic.name());
-        this.thread.setDaemon(true);
+                Serdes.String().deserializer(), topic.valueSerde(registry).deserializer()),
+                "view-" + topic.name());
+        this.topic = topic;
     }
 
     /** Starts reading and waits (up to the timeout) until the view holds everything written so far. */
     public CompactedTopicView<V> start(Duration timeout) {
-        thread.start();
+        startThread();
         try {
             if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(topic.name() + " could not be read within " + timeout);
@@ -63,53 +56,28 @@ public final class CompactedTopicView<V extends SpecificRecord> implements AutoC
         return Map.copyOf(values);
     }
 
-    private void run() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (running) {
-                for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
-                    apply(record);
-                }
-                if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-                    caughtUp.countDown();
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("view of {} stopped", topic.name(), e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void apply(ConsumerRecord<String, V> record) {
-        if (record.key() == null) {
-            return;
-        }
-        if (record.value() == null) {
-            values.remove(record.key());
-        } else {
-            values.put(record.key(), record.value());
-        }
-    }
-
-    public boolean isRunning() {
-        return running && thread.isAlive();
+    @Override
+    protected void onStart() {
+        partitions = consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        endAtStart = consumer.endOffsets(partitions);
     }
 
     @Override
-    public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    protected void onRecords(ConsumerRecords<String, V> records) {
+        for (ConsumerRecord<String, V> record : records) {
+            if (record.key() == null) {
+                continue;
+            }
+            if (record.value() == null) {
+                values.remove(record.key());
+            } else {
+                values.put(record.key(), record.value());
+            }
+        }
+        if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> consumer.position(p) >= endAtStart.get(p))) {
+            caughtUp.countDown();
         }
     }
 }

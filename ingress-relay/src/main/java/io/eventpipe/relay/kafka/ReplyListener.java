@@ -13,44 +13,36 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Serdes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads this instance's partition of events.results (and no other) from its end, and completes
  * the future of each request waiting for a validator's answer. Only committed (EOS) results count.
  */
-public final class ReplyListener implements AutoCloseable {
+public final class ReplyListener extends BackgroundConsumer<EventResult> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReplyListener.class);
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaConsumer<String, EventResult> consumer;
     private final TopicPartition partition;
     private final Map<String, CompletableFuture<EventResult>> waiting = new ConcurrentHashMap<>();
     private final CountDownLatch positioned = new CountDownLatch(1);
-    private final Thread thread;
-    private volatile boolean running = true;
 
     public ReplyListener(KafkaClients clients, SchemaRegistryClient registry, int replyPartition, String instanceId) {
-        this.partition = new TopicPartition(Topics.EVENTS_RESULTS.name(), replyPartition);
-        this.consumer = new KafkaConsumer<>(clients.config(Map.of(
+        super(new KafkaConsumer<>(clients.config(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, "relay-replies-" + instanceId)),
-                Serdes.String().deserializer(), Topics.EVENTS_RESULTS.valueSerde(registry).deserializer());
-        this.thread = new Thread(this::run, "reply-listener-" + replyPartition);
-        this.thread.setDaemon(true);
+                Serdes.String().deserializer(), Topics.EVENTS_RESULTS.valueSerde(registry).deserializer()),
+                "reply-listener-" + replyPartition);
+        this.partition = new TopicPartition(Topics.EVENTS_RESULTS.name(), replyPartition);
     }
 
     /** Starts reading and returns once positioned at the end, so no reply to a later request is missed. */
     public void start() {
-        thread.start();
+        startThread();
         try {
             if (!positioned.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("reply listener could not reach " + partition + " within " + START_TIMEOUT);
@@ -65,8 +57,9 @@ public final class ReplyListener implements AutoCloseable {
         return partition.partition();
     }
 
+    @Override
     public boolean isRunning() {
-        return running && thread.isAlive() && positioned.getCount() == 0;
+        return super.isRunning() && positioned.getCount() == 0;
     }
 
     /** Registers interest before the request is published; the caller applies its own timeout and calls forget. */
@@ -78,24 +71,18 @@ public final class ReplyListener implements AutoCloseable {
         waiting.remove(eventId);
     }
 
-    private void run() {
-        try {
-            consumer.assign(List.of(partition));
-            consumer.seekToEnd(List.of(partition));
-            consumer.position(partition); // resolves the lazy seek now
-            positioned.countDown();
-            while (running) {
-                for (ConsumerRecord<String, EventResult> record : consumer.poll(POLL)) {
-                    deliver(record.value());
-                }
-            }
-        } catch (WakeupException e) {
-            // close() asked us to stop
-        } catch (RuntimeException e) {
-            LOG.error("reply listener stopped on {}", partition, e);
-        } finally {
-            running = false;
-            consumer.close(Duration.ofSeconds(5));
+    @Override
+    protected void onStart() {
+        consumer.assign(List.of(partition));
+        consumer.seekToEnd(List.of(partition));
+        consumer.position(partition); // resolves the lazy seek now
+        positioned.countDown();
+    }
+
+    @Override
+    protected void onRecords(ConsumerRecords<String, EventResult> records) {
+        for (ConsumerRecord<String, EventResult> record : records) {
+            deliver(record.value());
         }
     }
 
@@ -112,13 +99,7 @@ public final class ReplyListener implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        super.close();
         waiting.values().forEach(f -> f.cancel(false));
     }
 }

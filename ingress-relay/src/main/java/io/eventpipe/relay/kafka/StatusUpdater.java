@@ -4,18 +4,19 @@ import io.eventpipe.avro.EventResult;
 import io.eventpipe.relay.redis.EventRecords;
 import io.eventpipe.relay.redis.SharedState;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.eventpipe.schemas.topics.RelayAcls;
 import io.eventpipe.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,69 +26,53 @@ import org.slf4j.LoggerFactory;
  * events.results in one consumer group and write each result to the shared event records.
  * Offsets are committed after the writes (at least once; the writes are idempotent).
  */
-public final class StatusUpdater implements AutoCloseable {
+public final class StatusUpdater extends BackgroundConsumer<EventResult> {
 
-    public static final String GROUP = io.eventpipe.schemas.topics.RelayAcls.STATUS_GROUP;
     private static final Logger LOG = LoggerFactory.getLogger(StatusUpdater.class);
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
-    private final KafkaConsumer<String, EventResult> consumer;
     private final EventRecords records;
-    private final Thread thread;
-    private volatile boolean running = true;
 
     public StatusUpdater(KafkaClients clients, SchemaRegistryClient registry, EventRecords records, String instanceId) {
-        this.records = records;
-        this.consumer = new KafkaConsumer<>(clients.config(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+        super(new KafkaConsumer<>(clients.config(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, RelayAcls.STATUS_GROUP,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.CLIENT_ID_CONFIG, "relay-status-" + instanceId)),
-                Serdes.String().deserializer(), Topics.EVENTS_RESULTS.valueSerde(registry).deserializer());
-        this.thread = new Thread(this::run, "status-updater");
-        this.thread.setDaemon(true);
+                Serdes.String().deserializer(), Topics.EVENTS_RESULTS.valueSerde(registry).deserializer()),
+                "status-updater");
+        this.records = records;
     }
 
     public void start() {
-        thread.start();
+        startThread();
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(List.of(Topics.EVENTS_RESULTS.name()));
-            while (running) {
-                ConsumerRecords<String, EventResult> batch = consumer.poll(POLL);
-                if (!batch.isEmpty() && write(batch)) {
-                    consumer.commitSync();
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("status updater stopped", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    @Override
+    protected void onStart() {
+        consumer.subscribe(List.of(Topics.EVENTS_RESULTS.name()));
+    }
+
+    @Override
+    protected void onRecords(ConsumerRecords<String, EventResult> batch) {
+        if (batch.isEmpty()) {
+            return;
         }
-    }
-
-    /** False when Redis is away: the batch is read again from the last commit. */
-    private boolean write(ConsumerRecords<String, EventResult> batch) {
         try {
             for (ConsumerRecord<String, EventResult> record : batch) {
                 EventResult result = record.value();
                 records.advance(result.getEventId(), result.getStatus().name(), ResultFields.of(result));
             }
-            return true;
+            consumer.commitSync();
         } catch (SharedState.Unavailable e) {
             LOG.warn("cannot record statuses ({}); retrying", e.getMessage());
             rewindToCommitted();
-            java.util.concurrent.locks.LockSupport.parkNanos(RETRY.toNanos());
-            return false;
+            LockSupport.parkNanos(RETRY.toNanos());
         }
     }
 
+    /** Redis was away: read the batch again from the last commit. */
     private void rewindToCommitted() {
         Set<TopicPartition> assigned = consumer.assignment();
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
@@ -98,17 +83,6 @@ public final class StatusUpdater implements AutoCloseable {
             } else {
                 consumer.seek(partition, offset.offset());
             }
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

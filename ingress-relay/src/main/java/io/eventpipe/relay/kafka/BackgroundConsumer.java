@@ -1,0 +1,70 @@
+package io.eventpipe.relay.kafka;
+
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Kafka consumer polled by a thread of its own until closed: the one lifecycle the relay's
+ * readers share (replies, statuses, compacted views). The consumer is used by that thread only.
+ */
+abstract class BackgroundConsumer<V> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    protected final KafkaConsumer<String, V> consumer;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    protected BackgroundConsumer(KafkaConsumer<String, V> consumer, String threadName) {
+        this.consumer = consumer;
+        this.thread = new Thread(this::run, threadName);
+        this.thread.setDaemon(true);
+    }
+
+    /** Assigns or subscribes, on the polling thread, before the first poll. */
+    protected abstract void onStart();
+
+    /** Handles one poll's records (possibly none), on the polling thread. */
+    protected abstract void onRecords(ConsumerRecords<String, V> records);
+
+    protected final void startThread() {
+        thread.start();
+    }
+
+    public boolean isRunning() {
+        return running && thread.isAlive();
+    }
+
+    private void run() {
+        try {
+            onStart();
+            while (running) {
+                onRecords(consumer.poll(POLL));
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (RuntimeException e) {
+            LOG.error("{} stopped", thread.getName(), e);
+        } finally {
+            running = false;
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(CLOSE_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
