@@ -18,8 +18,7 @@ final class ChallengeHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"GET".equals(request.getMethod())) {
-            JsonResponses.error(response, callback, 405, "method_not_allowed", "use GET");
+        if (!JsonResponses.methodIs("GET", request, response, callback)) {
             return true;
         }
         Challenge challenge = challenges.issue();

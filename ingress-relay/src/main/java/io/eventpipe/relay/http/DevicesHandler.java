@@ -26,8 +26,7 @@ final class DevicesHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            JsonResponses.error(response, callback, 405, "method_not_allowed", "use POST");
+        if (!JsonResponses.methodIs("POST", request, response, callback)) {
             return true;
         }
         if (!Bodies.isJson(request)) {

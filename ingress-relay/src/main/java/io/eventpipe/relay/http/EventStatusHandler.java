@@ -31,8 +31,7 @@ final class EventStatusHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"GET".equals(request.getMethod())) {
-            JsonResponses.error(response, callback, 405, "method_not_allowed", "use GET");
+        if (!JsonResponses.methodIs("GET", request, response, callback)) {
             return true;
         }
         String eventId = request.getHttpURI().getPath().substring(PREFIX.length());

@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -73,9 +72,7 @@ final class EventsHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            JsonResponses.error(response, callback, 405, "method_not_allowed", "use POST");
+        if (!JsonResponses.methodIs("POST", request, response, callback)) {
             return true;
         }
         if (!Bodies.isJson(request)) {

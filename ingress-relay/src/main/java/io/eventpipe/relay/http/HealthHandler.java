@@ -27,8 +27,7 @@ final class HealthHandler extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"GET".equals(request.getMethod())) {
-            JsonResponses.error(response, callback, 405, "method_not_allowed", "use GET");
+        if (!JsonResponses.methodIs("GET", request, response, callback)) {
             return true;
         }
         boolean up = ready.getAsBoolean();

@@ -39,6 +39,16 @@ public final class JsonResponses {
         send(response, callback, status, error(code, message));
     }
 
+    /** False, after answering 405 with the Allow header, when the request's method is not the route's. */
+    public static boolean methodIs(String method, org.eclipse.jetty.server.Request request, Response response, Callback callback) {
+        if (method.equals(request.getMethod())) {
+            return true;
+        }
+        response.getHeaders().put(HttpHeader.ALLOW, method);
+        error(response, callback, 405, "method_not_allowed", "use " + method);
+        return false;
+    }
+
     /** An authentication problem; a 429 carries its Retry-After. */
     public static void problem(Response response, Callback callback, io.eventpipe.relay.auth.AuthProblem problem) {
         if (problem.retryAfterSeconds() > 0) {

@@ -42,9 +42,7 @@ final class MediaHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!"PUT".equals(request.getMethod())) {
-            response.getHeaders().put(HttpHeader.ALLOW, "PUT");
-            JsonResponses.error(response, callback, 405, "method_not_allowed", "use PUT");
+        if (!JsonResponses.methodIs("PUT", request, response, callback)) {
             return true;
         }
         String sha256 = request.getHttpURI().getPath().substring(PREFIX.length());

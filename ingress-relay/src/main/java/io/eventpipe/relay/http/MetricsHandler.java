@@ -19,8 +19,7 @@ final class MetricsHandler extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"GET".equals(request.getMethod())) {
-            JsonResponses.error(response, callback, 405, "method_not_allowed", "use GET");
+        if (!JsonResponses.methodIs("GET", request, response, callback)) {
             return true;
         }
         response.setStatus(200);

@@ -32,8 +32,7 @@ final class RelaysHandler extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"GET".equals(request.getMethod())) {
-            JsonResponses.error(response, callback, 405, "method_not_allowed", "use GET");
+        if (!JsonResponses.methodIs("GET", request, response, callback)) {
             return true;
         }
         ObjectNode answer = JsonResponses.JSON.createObjectNode().put("root", Pem.encode(root));
