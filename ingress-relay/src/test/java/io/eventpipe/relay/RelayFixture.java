@@ -11,7 +11,18 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
+import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.avro.LabelConfigStatus;
+import io.eventpipe.avro.LabelConfigVersion;
+import io.eventpipe.avro.LabelDefinition;
+import io.eventpipe.avro.LabelType;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
 
 /** Topics provisioned and the settings of relays on the test run's real servers. */
 public final class RelayFixture {
@@ -28,7 +39,28 @@ public final class RelayFixture {
             new TopicProvisioner(admin, new RestSchemaRegistryClient(servers.registry().confluentApiUrl()), (short) 1)
                     .provision(Topics.ALL);
         }
+        publishFieldObservation(servers);
         this.pki = TestPki.create(dir, "relay-it");
+    }
+
+    /** The label configuration the tests' events cite, as the dev stack's sample. */
+    private static void publishFieldObservation(TestServers servers) {
+        Instant now = Instant.now();
+        List<LabelDefinition> labels = List.of(
+                LabelDefinition.newBuilder().setName("species").setType(LabelType.TEXT).setRequired(true).build(),
+                LabelDefinition.newBuilder().setName("count").setType(LabelType.INTEGER).setMin(1.0).build(),
+                LabelDefinition.newBuilder().setName("confirmed").setType(LabelType.BOOLEAN).build());
+        LabelConfig config = LabelConfig.newBuilder().setId("field-observation").setName("Field observation").setCurrentVersion(1)
+                .setUpdatedAt(now).setVersions(List.of(LabelConfigVersion.newBuilder().setVersion(1).setStatus(LabelConfigStatus.ACTIVE)
+                        .setLabels(labels).setCreatedAt(now).build())).build();
+        var registry = new RestSchemaRegistryClient(servers.registry().confluentApiUrl());
+        try (KafkaProducer<String, LabelConfig> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", servers.kafka().bootstrapServers()), Serdes.String().serializer(),
+                Topics.CONFIG_LABELS.valueSerde(registry).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.CONFIG_LABELS.name(), config.getId(), config)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish the test label configuration", e);
+        }
     }
 
     public TestPki pki() {

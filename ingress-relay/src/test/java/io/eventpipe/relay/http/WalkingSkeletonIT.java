@@ -89,7 +89,7 @@ class WalkingSkeletonIT {
 
     static String event(String eventId) {
         return "{ \"eventId\": \"" + eventId + "\", \"capturedAt\": \"2026-01-15T08:15:30Z\","
-                + " \"labelConfig\": {\"version\": 1, \"id\": \"wildlife\"},"
+                + " \"labelConfig\": {\"version\": 1, \"id\": \"field-observation\"},"
                 + " \"annotations\": {\"species\": \"otter\", \"count\": 2.0},"
                 + " \"media\": [], \"note\": \"caf\u00e9\" }";
     }
@@ -97,7 +97,7 @@ class WalkingSkeletonIT {
     /** The hash as the contract defines it, computed from the canonical text written out by hand. */
     static String expectedHash(String eventId) {
         String jcs = "{\"annotations\":{\"count\":2,\"species\":\"otter\"},\"capturedAt\":\"2026-01-15T08:15:30Z\","
-                + "\"eventId\":\"" + eventId + "\",\"labelConfig\":{\"id\":\"wildlife\",\"version\":1},"
+                + "\"eventId\":\"" + eventId + "\",\"labelConfig\":{\"id\":\"field-observation\",\"version\":1},"
                 + "\"media\":[],\"note\":\"caf\u00e9\"}";
         return Sha256.hex(jcs.getBytes(StandardCharsets.UTF_8));
     }

@@ -39,7 +39,7 @@ public final class EventValidator {
         this.clock = clock;
     }
 
-    public Outcome validate(EventPackage pkg, SourceRecord source, Integer replyPartition) {
+    public Outcome validate(EventPackage pkg, SourceRecord source, Integer replyPartition, References references) {
         byte[] body = bytes(pkg.getBody());
         JsonNode event;
         try {
@@ -57,6 +57,11 @@ public final class EventValidator {
             return reject(pkg, source, replyPartition, null, reasons);
         }
         checkEnvelope(pkg, event, canonical, reasons);
+        if (reasons.isEmpty()) {
+            reasons.addAll(LabelRules.check(event, references.labelConfig(event.path("labelConfig").path("id").asText())));
+        }
+        references.relay(pkg.getRelayId()).filter(relay -> revokedBefore(relay, pkg.getReceivedAt())).ifPresent(relay ->
+                reasons.add(reason(Reasons.RELAY_REVOKED, "", "relay " + relay.getRelayId() + " was revoked when it received the event")));
         if (!reasons.isEmpty()) {
             return reject(pkg, source, replyPartition, canonical.hashHex(), reasons);
         }
@@ -76,6 +81,11 @@ public final class EventValidator {
             reasons.add(reason(Reasons.CAPTURED_IN_FUTURE, "/capturedAt", "capturedAt is more than "
                     + capturedMaxFuture.toMinutes() + " min in the future"));
         }
+    }
+
+    private static boolean revokedBefore(io.eventpipe.avro.RelayRecord relay, Instant receivedAt) {
+        return relay.getStatus() == io.eventpipe.avro.RelayStatus.REVOKED
+                && (relay.getRevokedAt() == null || !relay.getRevokedAt().isAfter(receivedAt));
     }
 
     /** A record that could not even be decoded: into the DLQ byte for byte, with the error. */

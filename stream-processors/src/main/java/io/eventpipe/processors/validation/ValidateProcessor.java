@@ -3,22 +3,29 @@ package io.eventpipe.processors.validation;
 import io.eventpipe.avro.EventPackage;
 import io.eventpipe.avro.SourceRecord;
 import io.eventpipe.schemas.topics.ReplyHeaders;
+import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.avro.RelayRecord;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Decodes each incoming record itself (raw bytes in), so that a poison pill becomes a DLQ
  * record instead of a crash loop or a silent skip, and reads the reply headers.
  */
-final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
+final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outcome>, References {
 
     private final Deserializer<EventPackage> deserializer;
     private final EventValidator validator;
     private FixedKeyProcessorContext<String, Outcome> context;
+    private TimestampedKeyValueStore<String, LabelConfig> labelConfigs;
+    private TimestampedKeyValueStore<String, RelayRecord> relays;
 
     ValidateProcessor(Deserializer<EventPackage> deserializer, EventValidator validator) {
         this.deserializer = deserializer;
@@ -28,6 +35,18 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outco
     @Override
     public void init(FixedKeyProcessorContext<String, Outcome> context) {
         this.context = context;
+        this.labelConfigs = context.getStateStore(ValidationTopology.LABEL_CONFIGS_STORE);
+        this.relays = context.getStateStore(ValidationTopology.RELAYS_STORE);
+    }
+
+    @Override
+    public Optional<LabelConfig> labelConfig(String id) {
+        return Optional.ofNullable(labelConfigs.get(id)).map(ValueAndTimestamp::value);
+    }
+
+    @Override
+    public Optional<RelayRecord> relay(String relayId) {
+        return Optional.ofNullable(relays.get(relayId)).map(ValueAndTimestamp::value);
     }
 
     @Override
@@ -46,7 +65,7 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outco
         }
         OptionalInt reply = ReplyHeaders.replyPartition(record.headers());
         Integer replyPartition = reply.isPresent() ? reply.getAsInt() : null;
-        context.forward(record.withValue(validator.validate(pkg, source, replyPartition)));
+        context.forward(record.withValue(validator.validate(pkg, source, replyPartition, this)));
     }
 
     private SourceRecord source() {

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -23,6 +24,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * result for every event on events.results, routed to the relay instance that waits for it.
  */
 public final class ValidationTopology {
+
+    /** The label configurations (config.labels) and the relay registry (relays.registry), on every instance. */
+    static final String LABEL_CONFIGS_STORE = "label-configs";
+    static final String RELAYS_STORE = "relays";
 
     private ValidationTopology() {
     }
@@ -35,6 +40,12 @@ public final class ValidationTopology {
         SchemaRegistryClient registry = SchemaRegistryClient.shared(config.registryUrl());
         EventValidator validator = new EventValidator(config.bucket(), config.capturedMaxFuture(), clock);
         StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable(Topics.CONFIG_LABELS.name(),
+                Consumed.with(Serdes.String(), Topics.CONFIG_LABELS.valueSerde(registry)).withName("read-label-configs"),
+                Materialized.as(LABEL_CONFIGS_STORE));
+        builder.globalTable(Topics.RELAYS_REGISTRY.name(),
+                Consumed.with(Serdes.String(), Topics.RELAYS_REGISTRY.valueSerde(registry)).withName("read-relays"),
+                Materialized.as(RELAYS_STORE));
 
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.EVENTS_INCOMING.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-incoming"))

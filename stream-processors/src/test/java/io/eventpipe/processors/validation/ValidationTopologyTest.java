@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventpipe.avro.EventPackage;
 import io.eventpipe.avro.EventResult;
 import io.eventpipe.avro.EventStatus;
+import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.avro.LabelConfigStatus;
+import io.eventpipe.avro.LabelConfigVersion;
+import io.eventpipe.avro.LabelDefinition;
+import io.eventpipe.avro.LabelType;
+import io.eventpipe.avro.RelayRecord;
+import io.eventpipe.avro.RelayStatus;
 import io.eventpipe.avro.RejectedEvent;
 import io.eventpipe.avro.RejectionReason;
 import io.eventpipe.avro.ValidatedEvent;
@@ -22,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -44,6 +52,8 @@ class ValidationTopologyTest {
     private TestOutputTopic<String, ValidatedEvent> validated;
     private TestOutputTopic<String, RejectedEvent> rejected;
     private TestOutputTopic<String, EventResult> results;
+    private TestInputTopic<String, LabelConfig> labelConfigs;
+    private TestInputTopic<String, RelayRecord> relays;
     private final SchemaRegistryClient registry = SchemaRegistryClient.shared(REGISTRY);
 
     @BeforeEach
@@ -61,6 +71,34 @@ class ValidationTopologyTest {
                 Topics.EVENTS_REJECTED.valueSerde(registry).deserializer());
         results = driver.createOutputTopic(Topics.EVENTS_RESULTS.name(), Serdes.String().deserializer(),
                 Topics.EVENTS_RESULTS.valueSerde(registry).deserializer());
+        labelConfigs = driver.createInputTopic(Topics.CONFIG_LABELS.name(), Serdes.String().serializer(),
+                new AvroSerializer<LabelConfig>(registry, false));
+        relays = driver.createInputTopic(Topics.RELAYS_REGISTRY.name(), Serdes.String().serializer(),
+                new AvroSerializer<RelayRecord>(registry, false));
+        labelConfigs.pipeInput("wildlife", wildlife());
+    }
+
+    private static LabelDefinition.Builder label(String name, LabelType type, boolean required) {
+        return LabelDefinition.newBuilder().setName(name).setType(type).setRequired(required);
+    }
+
+    /** Version 1 active with a label of every type; version 2 deprecated. */
+    static LabelConfig wildlife() {
+        List<LabelDefinition> labels = List.of(
+                label("species", LabelType.TEXT, true).setMaxLength(20).build(),
+                label("count", LabelType.INTEGER, false).setMin(1.0).setMax(100.0).build(),
+                label("weight", LabelType.NUMBER, false).setMin(0.0).build(),
+                label("condition", LabelType.ENUM, false).setEnumValues(List.of("healthy", "injured")).build(),
+                label("confirmed", LabelType.BOOLEAN, false).build(),
+                label("seenOn", LabelType.DATE, false).build(),
+                label("ring", LabelType.TEXT, false).setPattern("[A-Z]{2}[0-9]{4}").build());
+        return LabelConfig.newBuilder().setId("wildlife").setName("Wildlife").setCurrentVersion(1).setUpdatedAt(NOW)
+                .setVersions(List.of(
+                        LabelConfigVersion.newBuilder().setVersion(1).setStatus(LabelConfigStatus.ACTIVE).setLabels(labels)
+                                .setCreatedAt(NOW).build(),
+                        LabelConfigVersion.newBuilder().setVersion(2).setStatus(LabelConfigStatus.DEPRECATED).setLabels(labels)
+                                .setCreatedAt(NOW).build()))
+                .build();
     }
 
     @AfterEach
@@ -69,9 +107,65 @@ class ValidationTopologyTest {
     }
 
     static String body(String capturedAt) {
+        return body(capturedAt, 1, "{\"species\":\"otter\",\"count\":2.0}");
+    }
+
+    static String body(String capturedAt, int version, String annotations) {
         return "{\"eventId\":\"" + EVENT_ID + "\",\"capturedAt\":\"" + capturedAt + "\","
-                + "\"labelConfig\":{\"id\":\"wildlife\",\"version\":1},\"annotations\":{\"species\":\"otter\"},"
+                + "\"labelConfig\":{\"id\":\"wildlife\",\"version\":" + version + "},\"annotations\":" + annotations + ","
                 + "\"media\":[{\"sha256\":\"" + "ab".repeat(32) + "\",\"contentType\":\"image/jpeg\",\"size\":10}]}";
+    }
+
+    private List<String> rejectionOf(String body) throws Exception {
+        send(pkg(body, hashOf(body)));
+        return onlyRejection().getReasons().stream().map(r -> r.getCode() + " " + r.getField()).toList();
+    }
+
+    @Test
+    void everyLabelRuleIsAReason() throws Exception {
+        String at = "2026-11-24T07:59:00Z";
+        assertThat(rejectionOf(body(at, 1, "{\"count\":3}"))).containsExactly("MISSING_LABEL /annotations/species");
+        assertThat(rejectionOf(body(at, 1, "{\"species\":\"otter\",\"colour\":\"brown\"}")))
+                .containsExactly("UNKNOWN_LABEL /annotations/colour");
+        assertThat(rejectionOf(body(at, 1, "{\"species\":7,\"count\":2.5,\"weight\":-1,\"condition\":\"sleepy\","
+                + "\"confirmed\":\"yes\",\"seenOn\":\"yesterday\",\"ring\":\"ab12\"}")))
+                .containsExactlyInAnyOrder("INVALID_LABEL_VALUE /annotations/species", "INVALID_LABEL_VALUE /annotations/count",
+                        "INVALID_LABEL_VALUE /annotations/weight", "INVALID_LABEL_VALUE /annotations/condition",
+                        "INVALID_LABEL_VALUE /annotations/confirmed", "INVALID_LABEL_VALUE /annotations/seenOn",
+                        "INVALID_LABEL_VALUE /annotations/ring");
+        assertThat(rejectionOf(body(at, 1, "{\"species\":\"" + "o".repeat(21) + "\",\"count\":101}")))
+                .containsExactlyInAnyOrder("INVALID_LABEL_VALUE /annotations/species", "INVALID_LABEL_VALUE /annotations/count");
+        assertThat(rejectionOf(body(at, 2, "{\"species\":\"otter\"}"))).containsExactly("LABEL_CONFIG_INACTIVE /labelConfig/version");
+        assertThat(rejectionOf(body(at, 3, "{\"species\":\"otter\"}"))).containsExactly("UNKNOWN_LABEL_CONFIG /labelConfig/version");
+        assertThat(rejectionOf(body(at, 1, "{\"species\":\"otter\"}").replace("wildlife", "plants")))
+                .containsExactly("UNKNOWN_LABEL_CONFIG /labelConfig/id");
+    }
+
+    @Test
+    void everyLabelTypeAcceptsItsValues() throws Exception {
+        String body = body("2026-11-24T07:59:00Z", 1, "{\"species\":\"otter\",\"count\":100,\"weight\":0.5,"
+                + "\"condition\":\"healthy\",\"confirmed\":false,\"seenOn\":\"2026-11-23\",\"ring\":\"AB1234\"}");
+        send(pkg(body, hashOf(body)));
+        assertThat(validated.readValue().getEventId()).isEqualTo(EVENT_ID);
+    }
+
+    @Test
+    void aLabelConfigDeletedByATombstoneNoLongerValidates() throws Exception {
+        labelConfigs.pipeInput("wildlife", (LabelConfig) null);
+        assertThat(rejectionOf(body("2026-11-24T07:59:00Z"))).containsExactly("UNKNOWN_LABEL_CONFIG /labelConfig/id");
+    }
+
+    @Test
+    void eventsReceivedByARevokedRelayAreRejected() throws Exception {
+        relays.pipeInput("relay-1", RelayRecord.newBuilder().setRelayId("relay-1").setName("r").setStatus(RelayStatus.REVOKED)
+                .setRevokedAt(NOW.minusSeconds(60)).setUpdatedAt(NOW).build());
+        assertThat(rejectionOf(body("2026-11-24T07:59:00Z"))).containsExactly("RELAY_REVOKED null");
+        // revoked after the event arrived: the event stands
+        relays.pipeInput("relay-1", RelayRecord.newBuilder().setRelayId("relay-1").setName("r").setStatus(RelayStatus.REVOKED)
+                .setRevokedAt(NOW.plusSeconds(60)).setUpdatedAt(NOW).build());
+        String body = body("2026-11-24T07:59:00Z");
+        send(pkg(body, hashOf(body)));
+        assertThat(validated.readValue().getEventId()).isEqualTo(EVENT_ID);
     }
 
     private static String hashOf(String json) throws Exception {
