@@ -83,6 +83,15 @@ public final class DeviceClient {
         }
     }
 
+    /** The first nonce that does not solve the challenge: for tests of refused work. */
+    public static String nonceBelow(String challenge, int difficulty) {
+        for (long nonce = 0; ; nonce++) {
+            if (leadingZeroBits(Sha256.digest((challenge + ":" + nonce).getBytes(StandardCharsets.UTF_8))) < difficulty) {
+                return Long.toString(nonce);
+            }
+        }
+    }
+
     private static int leadingZeroBits(byte[] digest) {
         int bits = 0;
         for (byte b : digest) {

@@ -112,15 +112,6 @@ public record RelayConfig(
                 + ", powSecret=***, pow=" + powMinDifficulty + ".." + powMaxDifficulty + " bits, " + s3 + "]";
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof RelayConfig that && toString().equals(that.toString());
-    }
-
-    @Override
-    public int hashCode() {
-        return toString().hashCode();
-    }
 
     /** redis://user:password@host -> redis://***@host: URLs may carry passwords. */
     static String withoutCredentials(String url) {

@@ -23,11 +23,13 @@ final class Bodies {
         }
     }
 
+    /** The media type of the body, lower case, without parameters; "" when there is none. */
+    static String mediaType(Request request) {
+        String value = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return value == null ? "" : value.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static boolean isJson(Request request) {
-        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (contentType == null) {
-            return false;
-        }
-        return contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json");
+        return "application/json".equals(mediaType(request));
     }
 }

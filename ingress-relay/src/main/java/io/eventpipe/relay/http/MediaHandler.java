@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -50,7 +49,7 @@ final class MediaHandler extends Handler.Abstract {
             JsonResponses.error(response, callback, 404, "not_found", "media are addressed by 64 lower-case hex digits");
             return true;
         }
-        String contentType = mediaType(request);
+        String contentType = Bodies.mediaType(request);
         if (!CONTENT_TYPES.contains(contentType)) {
             JsonResponses.error(response, callback, 415, "unsupported_media_type", "media types accepted: " + CONTENT_TYPES);
             return true;
@@ -132,8 +131,4 @@ final class MediaHandler extends Handler.Abstract {
                 .put("bucket", store.bucket()).put("key", MediaStore.key(sha256));
     }
 
-    private static String mediaType(Request request) {
-        String value = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        return value == null ? "" : value.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -37,13 +37,4 @@ public final class ProofOfWork {
         return true;
     }
 
-    /** Searches a nonce, as a device does (in a Web Worker); for tests and the CLI. */
-    public static String solve(String challenge, int difficulty) {
-        for (long nonce = 0; ; nonce++) {
-            String candidate = Long.toString(nonce);
-            if (leadingZeroBits(challenge, candidate) >= difficulty) {
-                return candidate;
-            }
-        }
-    }
 }

@@ -29,7 +29,6 @@ final class LocalBuckets {
             return Decision.ALLOW;
         }
         bucket[0] = tokens;
-        long waitMillis = (long) Math.ceil((1 - tokens) / limit.tokensPerMilli());
-        return new Decision(false, Math.max(1, (waitMillis + 999) / 1000));
+        return Decision.afterWaiting((long) Math.ceil((1 - tokens) / limit.tokensPerMilli()));
     }
 }

@@ -32,7 +32,7 @@ public final class RateLimiter {
         long now = clock.millis();
         Decision decision;
         try {
-            decision = shared.takeToken(bucket, limit.burst(), limit.tokensPerMilli(), now);
+            decision = Decision.afterWaiting(shared.takeToken(bucket, limit.burst(), limit.tokensPerMilli(), now));
         } catch (SharedState.Unavailable e) {
             if (degraded.getAndIncrement() % 1000 == 0) {
                 LOG.warn("rate limits are local to this relay while Redis is unavailable: {}", e.getMessage());

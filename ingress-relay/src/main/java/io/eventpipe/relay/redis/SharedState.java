@@ -4,6 +4,7 @@ import io.eventpipe.common.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import redis.clients.jedis.JedisPooled;
@@ -77,13 +78,11 @@ public final class SharedState implements AutoCloseable {
             return {allowed, wait}
             """;
 
-    /** One token from a shared bucket. */
-    public io.eventpipe.relay.ratelimit.Decision takeToken(String bucket, long burst, double tokensPerMilli, long nowMillis) {
-        java.util.List<?> answer = call(() -> (java.util.List<?>) redis.eval(TAKE_TOKEN, java.util.List.of(PREFIX + "rate:" + bucket),
-                java.util.List.of(Long.toString(burst), Double.toString(tokensPerMilli), Long.toString(nowMillis))));
-        boolean allowed = ((Long) answer.get(0)) == 1;
-        long waitMillis = (Long) answer.get(1);
-        return new io.eventpipe.relay.ratelimit.Decision(allowed, allowed ? 0 : Math.max(1, (waitMillis + 999) / 1000));
+    /** Takes one token from a shared bucket: 0 when there was one, else the milliseconds until there is. */
+    public long takeToken(String bucket, long burst, double tokensPerMilli, long nowMillis) {
+        List<?> answer = call(() -> (List<?>) redis.eval(TAKE_TOKEN, List.of(PREFIX + "rate:" + bucket),
+                List.of(Long.toString(burst), Double.toString(tokensPerMilli), Long.toString(nowMillis))));
+        return ((Long) answer.get(0)) == 1 ? 0 : Math.max(1, (Long) answer.get(1));
     }
 
     public void putDevice(String deviceId, DeviceRecord record, Instant expiresAt) {

@@ -93,29 +93,26 @@ class DeviceTrustIT {
     @Test
     void aChallengeSolvedOnOneRelayIsRefusedByTheOther() throws Exception {
         DeviceClient device = new DeviceClient(firstUrl);
-        JsonNode challenge = device.challenge();
-        String token = challenge.get("challenge").asText();
-        String nonce = DeviceClient.solve(token, challenge.get("difficulty").asInt());
-        byte[] publicKey = Ed25519.raw(device.keys().getPublic());
-        byte[] proof = Ed25519.sign(device.keys().getPrivate(), token.getBytes(StandardCharsets.UTF_8));
+        Solved solved = solve(device);
 
-        assertThat(device.registerWith(token, nonce, publicKey, proof).statusCode()).isEqualTo(201);
-        assertError(new DeviceClient(secondUrl).registerWith(token, nonce, publicKey, proof), 409, "challenge_reused");
+        assertThat(device.registerWith(solved.token(), solved.nonce(), solved.publicKey(), solved.proof()).statusCode()).isEqualTo(201);
+        assertError(new DeviceClient(secondUrl).registerWith(solved.token(), solved.nonce(), solved.publicKey(), solved.proof()),
+                409, "challenge_reused");
     }
 
     @Test
     void badRegistrationsAreRefusedWithoutBurningTheChallenge() throws Exception {
         DeviceClient device = new DeviceClient(firstUrl);
-        JsonNode challenge = device.challenge();
-        String token = challenge.get("challenge").asText();
-        String nonce = DeviceClient.solve(token, challenge.get("difficulty").asInt());
-        byte[] publicKey = Ed25519.raw(device.keys().getPublic());
-        byte[] goodProof = Ed25519.sign(device.keys().getPrivate(), token.getBytes(StandardCharsets.UTF_8));
+        Solved solved = solve(device);
+        String token = solved.token();
+        String nonce = solved.nonce();
+        byte[] publicKey = solved.publicKey();
+        byte[] goodProof = solved.proof();
         KeyPair stranger = Ed25519.generate();
 
         assertError(device.registerWith(token, nonce, publicKey,
                 Ed25519.sign(stranger.getPrivate(), token.getBytes(StandardCharsets.UTF_8))), 401, "bad_proof_of_possession");
-        assertError(device.registerWith(token, wrongNonce(token, challenge.get("difficulty").asInt()), publicKey, goodProof),
+        assertError(device.registerWith(token, DeviceClient.nonceBelow(token, solved.difficulty()), publicKey, goodProof),
                 401, "insufficient_work");
         assertError(device.registerWith(token + "x", nonce, publicKey, goodProof), 401, "invalid_challenge");
         assertError(device.registerWith(token, nonce, new byte[31], goodProof), 400, "invalid_request");
@@ -180,11 +177,8 @@ class DeviceTrustIT {
         }
         assertError(device.presentingAs(secondUrl, device.deviceId()).send("GET", "/v1/events/" + UUID.randomUUID(), null, null,
                 Instant.now()), 403, "revoked_certificate");
-        JsonNode challenge = device.challenge();
-        String token = challenge.get("challenge").asText();
-        assertError(device.registerWith(token, DeviceClient.solve(token, challenge.get("difficulty").asInt()),
-                Ed25519.raw(device.keys().getPublic()), Ed25519.sign(device.keys().getPrivate(), token.getBytes(StandardCharsets.UTF_8))),
-                403, "device_revoked");
+        Solved solved = solve(device);
+        assertError(device.registerWith(solved.token(), solved.nonce(), solved.publicKey(), solved.proof()), 403, "device_revoked");
     }
 
     @Test
@@ -201,16 +195,21 @@ class DeviceTrustIT {
         }
     }
 
+    /** A fresh challenge solved by the device, with its proof of possession. */
+    private record Solved(String token, int difficulty, String nonce, byte[] publicKey, byte[] proof) {
+    }
+
+    private static Solved solve(DeviceClient device) throws Exception {
+        JsonNode challenge = device.challenge();
+        String token = challenge.get("challenge").asText();
+        int difficulty = challenge.get("difficulty").asInt();
+        return new Solved(token, difficulty, DeviceClient.solve(token, difficulty), Ed25519.raw(device.keys().getPublic()),
+                Ed25519.sign(device.keys().getPrivate(), token.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static String event() {
         return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"capturedAt\":\"2026-01-15T08:00:00Z\","
                 + "\"labelConfig\":{\"id\":\"field-observation\",\"version\":1},\"annotations\":{},\"media\":[]}";
     }
 
-    private static String wrongNonce(String token, int difficulty) {
-        for (long n = 0; ; n++) {
-            if (io.eventpipe.relay.pow.ProofOfWork.leadingZeroBits(token, Long.toString(n)) < difficulty) {
-                return Long.toString(n);
-            }
-        }
-    }
 }

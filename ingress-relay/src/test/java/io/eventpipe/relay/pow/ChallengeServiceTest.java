@@ -3,6 +3,7 @@ package io.eventpipe.relay.pow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventpipe.testkit.DeviceClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class ChallengeServiceTest {
         assertThat(challenge.difficulty()).isEqualTo(8);
         assertThat(challenge.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(2)));
         assertThat(challenge.token()).matches("[A-Za-z0-9._-]+");
-        String nonce = ProofOfWork.solve(challenge.token(), challenge.difficulty());
+        String nonce = DeviceClient.solve(challenge.token(), challenge.difficulty());
         assertThat(ProofOfWork.leadingZeroBits(challenge.token(), nonce)).isGreaterThanOrEqualTo(8);
         assertThat(service.check(challenge.token(), nonce)).isEqualTo(ChallengeService.Verdict.VALID);
     }
@@ -33,8 +34,8 @@ class ChallengeServiceTest {
     @Test
     void wrongNoncesForgeriesAndExpiryAreRefused() {
         Challenge challenge = service.issue();
-        String nonce = ProofOfWork.solve(challenge.token(), 8);
-        String wrong = firstNonceWithFewerBits(challenge.token(), 8);
+        String nonce = DeviceClient.solve(challenge.token(), 8);
+        String wrong = DeviceClient.nonceBelow(challenge.token(), 8);
         assertThat(service.check(challenge.token(), wrong)).isEqualTo(ChallengeService.Verdict.INSUFFICIENT_WORK);
         assertThat(service.check(challenge.token(), "-1")).isEqualTo(ChallengeService.Verdict.INSUFFICIENT_WORK);
         assertThat(service.check(challenge.token(), "1".repeat(21))).isEqualTo(ChallengeService.Verdict.INSUFFICIENT_WORK);
@@ -78,11 +79,4 @@ class ChallengeServiceTest {
         assertThat(ProofOfWork.leadingZeroBits("abc", "0")).isEqualTo(1);
     }
 
-    private static String firstNonceWithFewerBits(String token, int bits) {
-        for (long n = 0; ; n++) {
-            if (ProofOfWork.leadingZeroBits(token, Long.toString(n)) < bits) {
-                return Long.toString(n);
-            }
-        }
-    }
 }

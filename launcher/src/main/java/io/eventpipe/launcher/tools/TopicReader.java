@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +27,7 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class TopicReader {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TopicReader() {
     }
@@ -56,44 +59,28 @@ public final class TopicReader {
     }
 
     private static String line(ConsumerRecord<String, byte[]> record, AvroDeserializer<GenericRecord> values) {
-        StringBuilder headers = new StringBuilder("{");
-        for (Header header : record.headers()) {
-            if (headers.length() > 1) {
-                headers.append(',');
-            }
-            headers.append(quote(header.key())).append(':')
-                    .append(quote(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)));
-        }
-        headers.append('}');
-        String value;
+        ObjectNode line = JSON.createObjectNode()
+                .put("topic", record.topic())
+                .put("partition", record.partition())
+                .put("offset", record.offset())
+                .put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString())
+                .put("key", record.key());
         if (record.value() == null) {
-            value = "null";
+            line.putNull("schemaId");
         } else {
-            GenericRecord decoded = values.deserialize(record.topic(), record.value());
-            value = GenericData.get().toString(decoded);
+            line.put("schemaId", WireFormat.schemaId(record.value()));
         }
-        return "{\"topic\":" + quote(record.topic()) + ",\"partition\":" + record.partition() + ",\"offset\":" + record.offset()
-                + ",\"timestamp\":" + quote(Instant.ofEpochMilli(record.timestamp()).toString())
-                + ",\"key\":" + (record.key() == null ? "null" : quote(record.key()))
-                + ",\"schemaId\":" + (record.value() == null ? "null" : WireFormat.schemaId(record.value()))
-                + ",\"headers\":" + headers + ",\"value\":" + value + "}";
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        ObjectNode headers = line.putObject("headers");
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
         }
-        return out.append('"').toString();
+        try {
+            // Avro's own JSON rendering of the decoded record (unions unwrapped, bytes as strings)
+            line.set("value", record.value() == null ? null
+                    : JSON.readTree(GenericData.get().toString(values.deserialize(record.topic(), record.value()))));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Avro rendered a record that is not JSON", e);
+        }
+        return line.toString();
     }
 }

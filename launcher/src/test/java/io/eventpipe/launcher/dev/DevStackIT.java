@@ -201,7 +201,7 @@ class DevStackIT {
         List<String> incoming = consume("events.incoming");
         List<String> results = consume("events.results");
         assertThat(incoming).anySatisfy(line -> assertThat(line).contains(eventId).contains("\"schemaId\":"));
-        assertThat(results).anySatisfy(line -> assertThat(line).contains(eventId).contains("\"status\": \"ACCEPTED\""));
+        assertThat(results).anySatisfy(line -> assertThat(line).contains(eventId).contains("\"status\":\"ACCEPTED\""));
         assertThat(consume("config.labels")).anySatisfy(line -> assertThat(line).contains("field-observation"));
     }
 
