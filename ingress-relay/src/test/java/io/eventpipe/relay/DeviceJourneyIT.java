@@ -8,6 +8,7 @@ import io.eventpipe.common.crypto.Sha256;
 import io.eventpipe.common.json.Jcs;
 import io.eventpipe.processors.ProcessorsApp;
 import io.eventpipe.processors.config.ProcessorsConfig;
+import io.eventpipe.stack.Await;
 import io.eventpipe.testkit.DeviceClient;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TestServers;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A device's whole journey as CONTRACT 2 tells it, on the real servers: challenge, registration,
- * media upload, event submission with its hash, and the event read back.
+ * media upload, event submission with its hash (verified again by the processors from the
+ * relay's signature evidence), and the event read back once archived.
  */
 @ExtendWith(RealServers.class)
 class DeviceJourneyIT {
@@ -35,8 +37,7 @@ class DeviceJourneyIT {
     @Test
     void registerUploadSubmitAndReadBack(TestServers servers, @TempDir Path dir) throws Exception {
         RelayFixture fixture = new RelayFixture(servers, dir);
-        ProcessorsConfig processorsConfig = new ProcessorsConfig(servers.kafka().bootstrapServers(),
-                servers.registry().confluentApiUrl(), "validator-journey", 1, dir.resolve("streams"), "eventpipe", Duration.ofMinutes(10));
+        ProcessorsConfig processorsConfig = fixture.processorsConfig("validator-journey", dir.resolve("streams"));
         try (ProcessorsApp processors = new ProcessorsApp(processorsConfig);
              RelayApp relay = RelayApp.start(fixture.config("journey", Map.of("EVENTPIPE_REPLY_TIMEOUT", "30s")))) {
             processors.start();
@@ -64,12 +65,25 @@ class DeviceJourneyIT {
             assertThat(answer.get("status").asText()).isEqualTo("ACCEPTED");
             assertThat(answer.get("eventHash").asText()).isEqualTo(expectedHash);
 
-            HttpResponse<String> status = device.send("GET", answer.get("statusUrl").asText(), null, null, Instant.now());
-            assertThat(status.statusCode()).isEqualTo(200);
-            JsonNode record = JSON.readTree(status.body());
+            // the archive stores it: the status moves on to STORED with the object's location
+            JsonNode record = Await.value("the event to be STORED", Duration.ofSeconds(60), () -> {
+                try {
+                    HttpResponse<String> status = device.send("GET", answer.get("statusUrl").asText(), null, null, Instant.now());
+                    assertThat(status.statusCode()).isEqualTo(200);
+                    JsonNode current = JSON.readTree(status.body());
+                    return "STORED".equals(current.get("status").asText()) ? current : null;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             assertThat(record.get("eventId").asText()).isEqualTo(eventId);
             assertThat(record.get("eventHash").asText()).isEqualTo(expectedHash);
-            assertThat(record.get("status").asText()).isEqualTo("ACCEPTED");
+            String key = record.get("storage").get("key").asText();
+            assertThat(key).matches("events/\\d{4}/\\d{2}/\\d{2}/" + eventId + "\\.json");
+            try (var s3 = servers.s3().newClient()) {
+                byte[] archived = s3.getObjectAsBytes(b -> b.bucket(TestServers.BUCKET).key(key)).asByteArray();
+                assertThat(Sha256.hex(archived)).isEqualTo(expectedHash);
+            }
         }
     }
 }

@@ -5,6 +5,8 @@ import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
 import io.eventpipe.schemas.topics.TopicProvisioner;
 import io.eventpipe.schemas.topics.Topics;
+import io.eventpipe.processors.config.ProcessorsConfig;
+import io.eventpipe.storage.S3Settings;
 import io.eventpipe.testkit.TestPki;
 import io.eventpipe.testkit.TestServers;
 import java.nio.file.Path;
@@ -89,5 +91,16 @@ public final class RelayFixture {
         env.put("EVENTPIPE_S3_BUCKET", TestServers.BUCKET);
         env.putAll(extra);
         return RelayConfig.load(null, env);
+    }
+
+    /** Stream processors for these relays: same broker, registry, root and S3; their own application id and state. */
+    public ProcessorsConfig processorsConfig(String applicationId, Path stateDir) {
+        Map<String, String> env = ProcessorsConfig.environment(servers.kafka().bootstrapServers(), servers.registry().confluentApiUrl(),
+                applicationId, applicationId, pki.relayDir().resolve("root.crt.pem"), new S3Settings(servers.s3().endpoint(), "us-east-1",
+                        TestServers.BUCKET, servers.s3().credentials().accessKey(), servers.s3().credentials().secretKey()));
+        env.put("EVENTPIPE_STREAMS_THREADS", "1");
+        env.put("EVENTPIPE_STREAMS_STATE_DIR", stateDir.toString());
+        env.put("EVENTPIPE_MANAGEMENT_PORT", "0");
+        return ProcessorsConfig.load(null, env);
     }
 }

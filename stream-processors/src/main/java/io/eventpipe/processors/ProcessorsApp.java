@@ -1,8 +1,17 @@
 package io.eventpipe.processors;
 
+import io.eventpipe.common.management.ManagementServer;
+import io.eventpipe.processors.archive.Archiver;
 import io.eventpipe.processors.config.ProcessorsConfig;
+import io.eventpipe.processors.metrics.ProcessorsMetrics;
 import io.eventpipe.processors.validation.ValidationTopology;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -12,21 +21,37 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The lifecycle of the validation topology: start, replace failed threads, close on SIGTERM. */
+/**
+ * The stream processors' process: the validation topology (Kafka Streams), the archive app and
+ * the management port; started together, closed together on SIGTERM.
+ */
 public final class ProcessorsApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorsApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    private final ProcessorsConfig config;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
     private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final Archiver archiver;
+    private ManagementServer management;
 
     public ProcessorsApp(ProcessorsConfig config) {
-        this.streams = new KafkaStreams(ValidationTopology.build(config), streamsProperties(config));
+        this.config = config;
+        ProcessorsMetrics metrics = new ProcessorsMetrics(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        this.streams = new KafkaStreams(ValidationTopology.build(config, metrics), streamsProperties(config));
         // A bug in one record must not stop the pipeline for good; the record is retried by the new thread.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed, replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        this.archiver = new Archiver(config, config.instanceId(), metrics, Clock.systemUTC());
     }
 
     static Properties streamsProperties(ProcessorsConfig config) {
@@ -49,6 +74,24 @@ public final class ProcessorsApp implements AutoCloseable {
 
     public void start() {
         streams.start();
+        archiver.start();
+        management = ManagementServer.start("0.0.0.0", config.managementPort(), this::notReadyBecause, registry::scrape);
+    }
+
+    /** The management port actually bound (config may ask for 0). */
+    public int managementPort() {
+        return management.port();
+    }
+
+    private String notReadyBecause() {
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            return "validation topology is " + state;
+        }
+        if (!archiver.isAlive()) {
+            return "archive stopped";
+        }
+        return archiver.dependencyProblem();
     }
 
     public KafkaStreams.State state() {
@@ -57,7 +100,14 @@ public final class ProcessorsApp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (management != null) {
+            management.close();
+        }
+        archiver.close();
         streams.close(CLOSE_TIMEOUT);
+        streamsMetrics.close();
+        gc.close();
+        registry.close();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -70,7 +120,8 @@ public final class ProcessorsApp implements AutoCloseable {
             stopped.countDown();
         }, "processors-shutdown"));
         app.start();
-        LOG.info("stream processors started: {} on {}", config.applicationId(), config.bootstrapServers());
+        LOG.info("stream processors started: {} on {}, management port {}", config.applicationId(), config.bootstrapServers(),
+                app.managementPort());
         stopped.await();
     }
 }

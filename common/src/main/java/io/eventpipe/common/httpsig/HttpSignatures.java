@@ -20,6 +20,10 @@ public final class HttpSignatures {
     public static final String SIGNATURE_INPUT = "signature-input";
     public static final String SIGNATURE = "signature";
     public static final String ALGORITHM = "ed25519";
+    /** CONTRACT 2.3: what a device signature covers at least, without and with a body, and the clock skew allowed. */
+    public static final List<String> CONTRACT_COMPONENTS = List.of("@method", "@target-uri");
+    public static final List<String> CONTRACT_COMPONENTS_WITH_BODY = List.of("@method", "@target-uri", ContentDigest.HEADER);
+    public static final Duration CONTRACT_MAX_SKEW = Duration.ofSeconds(300);
     private static final int NONCE_BYTES = 16;
     private static final java.util.Base64.Encoder NONCE_ENCODER = java.util.Base64.getUrlEncoder().withoutPadding();
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();

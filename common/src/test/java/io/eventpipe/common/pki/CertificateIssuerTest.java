@@ -40,6 +40,16 @@ class CertificateIssuerTest {
     }
 
     @Test
+    void subjectNamesCarryIdentityAndRole() {
+        assertThat(SubjectName.of(deviceCert)).hasValueSatisfying(name -> {
+            assertThat(name.role()).contains(CertificateRole.DEVICE);
+            assertThat(name.commonName()).isEqualTo("dev-1");
+        });
+        assertThat(SubjectName.of(relay.certificate()).orElseThrow().role()).contains(CertificateRole.RELAY);
+        assertThat(SubjectName.of(root.certificate()).orElseThrow().role()).isEmpty();
+    }
+
+    @Test
     void expiredNotYetValidAndForeignChainsAreRefused() {
         ChainValidator validator = new ChainValidator(root.certificate());
         List<X509Certificate> chain = List.of(deviceCert, relay.certificate());

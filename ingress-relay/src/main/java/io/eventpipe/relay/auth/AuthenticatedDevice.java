@@ -1,5 +1,10 @@
 package io.eventpipe.relay.auth;
 
-/** The device behind a verified request, and the certificate it used. */
-public record AuthenticatedDevice(String deviceId, String certificateFingerprint) {
+import io.eventpipe.common.httpsig.SignatureEvidence;
+
+/**
+ * The device behind a verified request, the certificate it used, and the evidence of the
+ * signature (kept with the event so that the processors can verify it again).
+ */
+public record AuthenticatedDevice(String deviceId, String certificateFingerprint, SignatureEvidence evidence) {
 }

@@ -2,6 +2,7 @@ package io.eventpipe.relay.auth;
 
 import io.eventpipe.common.httpsig.ContentDigest;
 import io.eventpipe.common.httpsig.HttpSignatures;
+import io.eventpipe.common.httpsig.SignatureEvidence;
 import io.eventpipe.common.httpsig.SignatureProblem;
 import io.eventpipe.common.httpsig.SignedRequest;
 import io.eventpipe.common.pki.ChainValidator;
@@ -28,9 +29,9 @@ import java.util.Optional;
  */
 public final class RequestAuthenticator {
 
-    public static final Duration MAX_SKEW = Duration.ofSeconds(300);
-    private static final List<String> ALWAYS = List.of("@method", "@target-uri");
-    private static final List<String> WITH_BODY = List.of("@method", "@target-uri", ContentDigest.HEADER);
+    public static final Duration MAX_SKEW = HttpSignatures.CONTRACT_MAX_SKEW;
+    private static final List<String> ALWAYS = HttpSignatures.CONTRACT_COMPONENTS;
+    private static final List<String> WITH_BODY = HttpSignatures.CONTRACT_COMPONENTS_WITH_BODY;
 
     private final SharedState shared;
     private final ChainValidator chains;
@@ -81,7 +82,7 @@ public final class RequestAuthenticator {
     public record StreamingAuthentication(AuthenticatedDevice device, byte[] claimedSha256) {
     }
 
-    private record Verification(HttpSignatures.Verified verified, X509Certificate certificate) {
+    private record Verification(HttpSignatures.Verified verified, X509Certificate certificate, SignatureEvidence evidence) {
     }
 
     private Verification verifySignature(SignedRequest request, List<String> required) throws AuthProblem {
@@ -90,7 +91,8 @@ public final class RequestAuthenticator {
         try {
             HttpSignatures.Verified verified = HttpSignatures.verify(request, lookup::publicKey,
                     new HttpSignatures.Policy(required, MAX_SKEW), now);
-            return new Verification(verified, lookup.certificate);
+            return new Verification(verified, lookup.certificate,
+                    SignatureEvidence.capture(request, verified.components(), lookup.chainPem));
         } catch (SignatureProblem e) {
             if (lookup.problem != null) {
                 throw lookup.problem;
@@ -110,7 +112,8 @@ public final class RequestAuthenticator {
         if (!shared.spendOnce("signature", signature, verified.created().plus(MAX_SKEW).plus(MAX_SKEW))) {
             throw new AuthProblem(409, "replayed_signature", "this signature was already used; sign each request anew");
         }
-        return new AuthenticatedDevice(verified.keyId(), Credentials.fingerprint(verification.certificate()));
+        return new AuthenticatedDevice(verified.keyId(), Credentials.fingerprint(verification.certificate()),
+                verification.evidence());
     }
 
     private static void checkDigest(SignedRequest request, byte[] bodySha256) throws AuthProblem {
@@ -128,6 +131,7 @@ public final class RequestAuthenticator {
         private final Instant now;
         private AuthProblem problem;
         private X509Certificate certificate;
+        private List<String> chainPem;
 
         CertificateLookup(Instant now) {
             this.now = now;
@@ -157,6 +161,7 @@ public final class RequestAuthenticator {
                 return null;
             }
             certificate = device;
+            chainPem = List.of(record.get().certificatePem(), record.get().issuerPem());
             return device.getPublicKey();
         }
     }

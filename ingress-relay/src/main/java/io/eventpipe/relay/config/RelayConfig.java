@@ -3,7 +3,7 @@ package io.eventpipe.relay.config;
 import io.eventpipe.common.config.Settings;
 import io.eventpipe.common.crypto.Hex;
 import io.eventpipe.relay.ratelimit.Limit;
-import io.eventpipe.relay.storage.S3Settings;
+import io.eventpipe.storage.S3Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipe.avro.EventPackage;
 import io.eventpipe.avro.EventResult;
+import io.eventpipe.avro.RequestSignature;
 import io.eventpipe.common.crypto.EventHash;
 import io.eventpipe.common.crypto.Sha256;
 import io.eventpipe.common.event.EventShape;
 import io.eventpipe.common.event.Violation;
+import io.eventpipe.common.httpsig.SignatureEvidence;
 import io.eventpipe.common.json.InvalidJsonException;
 import io.eventpipe.common.json.Jcs;
 import io.eventpipe.relay.auth.AuthProblem;
@@ -166,6 +168,19 @@ final class EventsHandler extends Handler.Abstract {
                 .setReceivedAt(clock.instant())
                 .setEventHash(hash)
                 .setBody(ByteBuffer.wrap(body))
+                .setSignature(signature(device.evidence()))
+                .build();
+    }
+
+    private static RequestSignature signature(SignatureEvidence evidence) {
+        return RequestSignature.newBuilder()
+                .setMethod(evidence.method())
+                .setTargetUri(evidence.targetUri())
+                .setSignatureInput(evidence.signatureInput())
+                .setSignature(evidence.signature())
+                .setContentDigest(evidence.contentDigest())
+                .setHeaders(new java.util.HashMap<>(evidence.headers()))
+                .setCertificateChainPem(evidence.chainPem())
                 .build();
     }
 

@@ -2,22 +2,19 @@ package io.eventpipe.relay.storage;
 
 import io.eventpipe.common.crypto.Hex;
 import io.eventpipe.common.crypto.Sha256;
+import io.eventpipe.storage.ObjectKeys;
+import io.eventpipe.storage.S3Clients;
+import io.eventpipe.storage.S3Settings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -35,14 +32,7 @@ public final class MediaStore implements AutoCloseable {
     private final String bucket;
 
     public MediaStore(S3Settings settings) {
-        this.s3 = S3Client.builder()
-                .endpointOverride(URI.create(settings.endpoint()))
-                .region(Region.of(settings.region()))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        this.s3 = S3Clients.create(settings);
         this.bucket = settings.bucket();
     }
 
@@ -51,17 +41,15 @@ public final class MediaStore implements AutoCloseable {
     }
 
     public static String key(String sha256) {
-        return "media/" + sha256;
+        return ObjectKeys.media(sha256);
     }
 
     /** The stored size of the object, if it exists. */
     public Optional<Long> size(String sha256) {
         try {
             return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key(sha256))).contentLength());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (S3Clients.isNotFound(e)) {
                 return Optional.empty();
             }
             throw e;

@@ -67,8 +67,7 @@ class WalkingSkeletonIT {
         this.servers = servers;
         fixture = new RelayFixture(servers, dir);
         registry = new RestSchemaRegistryClient(servers.registry().confluentApiUrl());
-        processorsConfig = new ProcessorsConfig(servers.kafka().bootstrapServers(), servers.registry().confluentApiUrl(),
-                "validator-it", 1, dir.resolve("streams"), "eventpipe", Duration.ofMinutes(10));
+        processorsConfig = fixture.processorsConfig("validator-it", dir.resolve("streams"));
         processors = new ProcessorsApp(processorsConfig);
         processors.start();
         relayConfig = fixture.config("relay-it@test", Map.of("EVENTPIPE_REPLY_PARTITION", "4", "EVENTPIPE_REPLY_TIMEOUT", "20s"));

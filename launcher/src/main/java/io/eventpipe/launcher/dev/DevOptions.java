@@ -20,7 +20,8 @@ public record DevOptions(
         int s3Port,
         int postgresPort,
         int redisPort,
-        int ethereumPort) {
+        int ethereumPort,
+        int processorsManagementPort) {
 
     public static DevOptions from(Path home, Map<String, String> env) {
         Path data = Path.of(env.getOrDefault(Settings.envName("dev.data.dir"), home.resolve(".eventpipe").toString()));
@@ -34,7 +35,8 @@ public record DevOptions(
                 port(env, "dev.s3.port", 9000),
                 port(env, "dev.postgres.port", 5432),
                 port(env, "dev.redis.port", 6379),
-                port(env, "dev.ethereum.port", 8545));
+                port(env, "dev.ethereum.port", 8545),
+                port(env, "dev.processors.port", 8091));
     }
 
     private static int port(Map<String, String> env, String key, int defaultPort) {
@@ -53,6 +55,6 @@ public record DevOptions(
     public Map<String, Integer> ports() {
         return Map.of("relay", relayPort, "kafka", kafkaPort, "kafka controller", kafkaControllerPort, "kafka tls", kafkaTlsPort,
                 "schema registry", registryPort, "s3", s3Port, "postgres", postgresPort, "redis", redisPort,
-                "ethereum", ethereumPort);
+                "ethereum", ethereumPort, "stream processors (management)", processorsManagementPort);
     }
 }

@@ -196,10 +196,16 @@ public final class DevStack implements AutoCloseable {
         Map<String, String> common = Map.of(
                 "EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "EVENTPIPE_SCHEMA_REGISTRY_URL", registry.confluentApiUrl());
+        // the launcher runs services as processes and does not link them: their settings go by name
         Map<String, String> processorsEnv = new java.util.HashMap<>(common);
+        processorsEnv.putAll(s3Env());
+        processorsEnv.put("EVENTPIPE_PKI_ROOT_CERTIFICATE", trust.rootCertificateFile().toString());
+        processorsEnv.put("EVENTPIPE_INSTANCE_ID", "local");
         processorsEnv.put("EVENTPIPE_STREAMS_STATE_DIR", options.dataDir().resolve("streams").toString());
-        services.add(ServiceProcess.start(options.home(), "stream-processors", "io.eventpipe.processors.ProcessorsApp",
-                processorsEnv, options.dataDir(), options.logDir()));
+        processorsEnv.put("EVENTPIPE_MANAGEMENT_PORT", Integer.toString(options.processorsManagementPort()));
+        ManagedProcess processors = ServiceProcess.start(options.home(), "stream-processors", "io.eventpipe.processors.ProcessorsApp",
+                processorsEnv, options.dataDir(), options.logDir());
+        services.add(processors);
 
         Map<String, String> relayEnv = new java.util.HashMap<>(common);
         // the relay reaches Kafka as itself, over mutual TLS; the ACLs grant it only its part
@@ -211,14 +217,21 @@ public final class DevStack implements AutoCloseable {
         relayEnv.put("EVENTPIPE_REDIS_URL", redis.uri());
         relayEnv.put("EVENTPIPE_PKI_DIR", trust.relayDir().toString());
         relayEnv.put("EVENTPIPE_POW_SECRET", trust.powSecretHex());
-        relayEnv.put("EVENTPIPE_S3_ENDPOINT", s3.endpoint());
-        relayEnv.put("EVENTPIPE_S3_BUCKET", BUCKET);
-        relayEnv.put("EVENTPIPE_S3_ACCESS_KEY", s3.credentials().accessKey());
-        relayEnv.put("EVENTPIPE_S3_SECRET_KEY", s3.credentials().secretKey());
+        relayEnv.putAll(s3Env());
         ManagedProcess relay = ServiceProcess.start(options.home(), "ingress-relay", "io.eventpipe.relay.RelayApp",
                 relayEnv, options.dataDir(), options.logDir());
         services.add(relay);
         awaitReady(relay, relayUrl() + "/ready");
+        awaitReady(processors, processorsUrl() + "/ready");
+    }
+
+    private Map<String, String> s3Env() {
+        return Map.of("EVENTPIPE_S3_ENDPOINT", s3.endpoint(), "EVENTPIPE_S3_BUCKET", BUCKET,
+                "EVENTPIPE_S3_ACCESS_KEY", s3.credentials().accessKey(), "EVENTPIPE_S3_SECRET_KEY", s3.credentials().secretKey());
+    }
+
+    public String processorsUrl() {
+        return "http://127.0.0.1:" + options.processorsManagementPort();
     }
 
     private static void awaitReady(ManagedProcess process, String url) {
@@ -237,6 +250,7 @@ public final class DevStack implements AutoCloseable {
         out.println();
         out.println("EventPipe is running (Ctrl-C stops everything)");
         out.printf("  relay + capture app   %s%n", relayUrl());
+        out.printf("  stream processors     %s/metrics  (validation, archive; /health, /ready)%n", processorsUrl());
         out.printf("  admin-service         not part of the stack yet (it arrives with the admin-service issue)%n");
         out.printf("  Kafka                 %s  (mutual TLS with ACLs for relays: %s)%n", kafka.bootstrapServers(),
                 kafka.tlsBootstrapServers());

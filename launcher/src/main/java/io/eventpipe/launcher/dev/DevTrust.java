@@ -61,6 +61,11 @@ final class DevTrust {
         return Pem.certificate(Files.readString(relayDir.resolve("relay.crt.pem")));
     }
 
+    /** The root certificate (public), which every verifier of the stack trusts. */
+    Path rootCertificateFile() {
+        return relayDir.getParent().resolve("root").resolve("root.crt.pem");
+    }
+
     Path relayDir() {
         return relayDir;
     }

@@ -56,13 +56,14 @@ class DevStackIT {
     private Process launcher;
     private Path output;
     private String eventId;
+    private String rejectedId;
 
     @BeforeAll
     void ports() throws IOException {
         dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target/it-dev")), "data-");
         env.put("EVENTPIPE_DEV_DATA_DIR", dataDir.toString());
         for (String server : List.of("RELAY", "ADMIN", "KAFKA", "KAFKA_CONTROLLER", "KAFKA_TLS", "REGISTRY", "S3", "POSTGRES", "REDIS",
-                "ETHEREUM")) {
+                "ETHEREUM", "PROCESSORS")) {
             env.put("EVENTPIPE_DEV_" + server + "_PORT", Integer.toString(Ports.free()));
         }
     }
@@ -155,6 +156,9 @@ class DevStackIT {
                 + "\"eventId\":\"" + eventId + "\",\"labelConfig\":{\"id\":\"field-observation\",\"version\":1},\"media\":[]}";
         assertThat(answer.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(answer.get("eventHash").asText()).isEqualTo(Sha256.hex(jcs.getBytes(StandardCharsets.UTF_8)));
+        rejectedId = UUID.randomUUID().toString();
+        JsonNode rejected = JSON.readTree(device.postEvent(event(rejectedId).replace("field-observation", "no-such-config")).body());
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
 
         // discovery: the local relay, approved and signed by the root the stack created
         JsonNode relays = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(relay() + "/v1/relays")).build(),
@@ -212,10 +216,33 @@ class DevStackIT {
         Path kcat = ProjectHome.find().resolve("tools/kcat/bin/kcat");
         assertThat(kcat).as("kcat with Avro support; build it with tools/kcat/build.sh (./eventpipe test does)").isExecutable();
         String incoming = kcat(kcat, "events.incoming");
-        String results = kcat(kcat, "events.results");
         assertThat(incoming).contains("\"eventId\": \"" + eventId + "\"", "\"relayId\": \"relay-local\"");
-        assertThat(results).contains("\"eventId\": \"" + eventId + "\"", "\"status\": \"ACCEPTED\"");
+        assertThat(kcat(kcat, "events.validated")).contains("\"eventId\": \"" + eventId + "\"", "\"canonicalJson\"");
+        assertThat(kcat(kcat, "events.rejected")).contains("\"eventId\": {\"string\": \"" + rejectedId + "\"}", "UNKNOWN_LABEL_CONFIG");
+        // the archive's STORED follows the validator's ACCEPTED
+        Await.until("kcat to show the event STORED", Duration.ofSeconds(30), () -> {
+            try {
+                String results = kcat(kcat, "events.results");
+                return results.contains("\"status\": \"ACCEPTED\"") && results.contains("\"status\": \"STORED\"")
+                        && results.contains("\"eventId\": \"" + eventId + "\"");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertThat(kcat(kcat, "config.labels")).contains("\"id\": \"field-observation\"");
+    }
+
+    /** The processors' management port: Prometheus text with the validation and archive SLIs after traffic. */
+    @Test
+    @Order(3)
+    void processorsServeTheirMetrics() throws Exception {
+        String processors = "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_PROCESSORS_PORT");
+        assertThat(io.eventpipe.stack.HttpProbe.isOk(processors + "/ready")).isTrue();
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(processors + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("eventpipe_validation_events_total{outcome=\"valid\"}",
+                "eventpipe_validation_rejections_total{reason=\"UNKNOWN_LABEL_CONFIG\"}", "eventpipe_archive_stored_total",
+                "eventpipe_validation_latency_seconds_bucket");
     }
 
     private String kcat(Path kcat, String topic) throws Exception {

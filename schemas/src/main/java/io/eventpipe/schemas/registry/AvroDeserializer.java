@@ -79,6 +79,9 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         try {
             writer = registry.schemaById(id);
         } catch (RegistryException e) {
+            if (e.isUnavailable()) {
+                throw new RegistryUnavailableException("cannot look up schema id " + id + ": " + e.getMessage(), e);
+            }
             throw new SerializationException("unknown schema id " + id + ": " + e.getMessage(), e);
         }
         if (!specific) {

@@ -54,6 +54,9 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
             Schema portable = PortableSchemas.of(schema);
             id = autoRegister ? registry.register(subject, portable) : registry.lookup(subject, portable);
         } catch (RegistryException e) {
+            if (e.isUnavailable()) {
+                throw new RegistryUnavailableException("cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
+            }
             throw new SerializationException("cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
         }
         try {

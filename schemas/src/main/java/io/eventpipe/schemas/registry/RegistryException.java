@@ -27,6 +27,11 @@ public final class RegistryException extends RuntimeException {
         return status == 409;
     }
 
+    /** No answer, or a server error: a transient condition, unlike any 4xx. */
+    public boolean isUnavailable() {
+        return status < 0 || status >= 500;
+    }
+
     public boolean isNotFound() {
         return status == 404;
     }

@@ -13,7 +13,9 @@ import io.eventpipe.common.crypto.EventHash;
 import io.eventpipe.common.event.EventShape;
 import io.eventpipe.common.json.InvalidJsonException;
 import io.eventpipe.common.json.Jcs;
+import io.eventpipe.storage.ObjectKeys;
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +34,10 @@ public final class EventValidator {
     private final String bucket;
     private final Duration capturedMaxFuture;
     private final Clock clock;
+    private final DeviceSignatureCheck signatures;
 
-    public EventValidator(String bucket, Duration capturedMaxFuture, Clock clock) {
+    public EventValidator(String bucket, Duration capturedMaxFuture, X509Certificate root, Clock clock) {
+        this.signatures = new DeviceSignatureCheck(root);
         this.bucket = bucket;
         this.capturedMaxFuture = capturedMaxFuture;
         this.clock = clock;
@@ -49,6 +53,7 @@ public final class EventValidator {
         }
         List<RejectionReason> reasons = new ArrayList<>();
         EventShape.check(event).forEach(v -> reasons.add(reason(v.code(), v.field(), v.message())));
+        boolean wellFormed = reasons.isEmpty();
         EventHash.Canonical canonical;
         try {
             canonical = EventHash.of(event);
@@ -57,11 +62,14 @@ public final class EventValidator {
             return reject(pkg, source, replyPartition, null, reasons);
         }
         checkEnvelope(pkg, event, canonical, reasons);
-        if (reasons.isEmpty()) {
+        reasons.addAll(signatures.check(pkg, body, references));
+        if (wellFormed) {
             reasons.addAll(LabelRules.check(event, references.labelConfig(event.path("labelConfig").path("id").asText())));
         }
-        references.relay(pkg.getRelayId()).filter(relay -> revokedBefore(relay, pkg.getReceivedAt())).ifPresent(relay ->
-                reasons.add(reason(Reasons.RELAY_REVOKED, "", "relay " + relay.getRelayId() + " was revoked when it received the event")));
+        references.relay(pkg.getRelayId())
+                .filter(relay -> DeviceSignatureCheck.revokedBefore(relay, pkg.getReceivedAt()))
+                .ifPresent(relay -> reasons.add(reason(Reasons.RELAY_REVOKED, "",
+                        "relay " + relay.getRelayId() + " was revoked when it received the event")));
         if (!reasons.isEmpty()) {
             return reject(pkg, source, replyPartition, canonical.hashHex(), reasons);
         }
@@ -81,11 +89,6 @@ public final class EventValidator {
             reasons.add(reason(Reasons.CAPTURED_IN_FUTURE, "/capturedAt", "capturedAt is more than "
                     + capturedMaxFuture.toMinutes() + " min in the future"));
         }
-    }
-
-    private static boolean revokedBefore(io.eventpipe.avro.RelayRecord relay, Instant receivedAt) {
-        return relay.getStatus() == io.eventpipe.avro.RelayStatus.REVOKED
-                && (relay.getRevokedAt() == null || !relay.getRevokedAt().isAfter(receivedAt));
     }
 
     /** A record that could not even be decoded: into the DLQ byte for byte, with the error. */
@@ -153,7 +156,7 @@ public final class EventValidator {
                 .setContentType(item.path("contentType").asText())
                 .setSize(item.path("size").longValue())
                 .setBucket(bucket)
-                .setKey("media/" + item.path("sha256").asText())
+                .setKey(ObjectKeys.media(item.path("sha256").asText()))
                 .build()));
         return refs;
     }
@@ -167,8 +170,7 @@ public final class EventValidator {
     }
 
     static RejectionReason reason(String code, String field, String message) {
-        return RejectionReason.newBuilder().setCode(code).setField(field == null || field.isEmpty() ? null : field)
-                .setMessage(message == null ? code : message).build();
+        return Reasons.reason(code, field, message);
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -5,6 +5,12 @@ import io.eventpipe.avro.SourceRecord;
 import io.eventpipe.schemas.topics.ReplyHeaders;
 import io.eventpipe.avro.LabelConfig;
 import io.eventpipe.avro.RelayRecord;
+import io.eventpipe.processors.metrics.ProcessorsMetrics;
+import io.eventpipe.schemas.registry.RegistryUnavailableException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -12,6 +18,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -27,9 +34,14 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outco
     private TimestampedKeyValueStore<String, LabelConfig> labelConfigs;
     private TimestampedKeyValueStore<String, RelayRecord> relays;
 
-    ValidateProcessor(Deserializer<EventPackage> deserializer, EventValidator validator) {
+    private final ProcessorsMetrics metrics;
+    private final Clock clock;
+
+    ValidateProcessor(Deserializer<EventPackage> deserializer, EventValidator validator, ProcessorsMetrics metrics, Clock clock) {
         this.deserializer = deserializer;
         this.validator = validator;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -50,22 +62,48 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outco
     }
 
     @Override
+    public List<RelayRecord> relaysWithCertificate(String fingerprint) {
+        // The registry holds one record per relay: a scan is cheap, and it sees revocations at once.
+        List<RelayRecord> matching = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<RelayRecord>> all = relays.all()) {
+            all.forEachRemaining(entry -> {
+                RelayRecord relay = entry.value == null ? null : entry.value.value();
+                if (relay != null && fingerprint.equals(relay.getCertificateFingerprint())) {
+                    matching.add(relay);
+                }
+            });
+        }
+        return matching;
+    }
+
+    @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
         SourceRecord source = source();
         EventPackage pkg;
         try {
             pkg = record.value() == null ? null : deserializer.deserialize(source.getTopic(), record.value());
+        } catch (RegistryUnavailableException e) {
+            throw e; // not the record's fault: the stream thread is replaced and the record read again
         } catch (RuntimeException e) {
-            context.forward(record.withValue(validator.unreadable(record.value(), source, e.getMessage())));
+            forward(record, validator.unreadable(record.value(), source, e.getMessage()), null);
             return;
         }
         if (pkg == null) {
-            context.forward(record.withValue(validator.unreadable(null, source, "null value on a topic of events")));
+            forward(record, validator.unreadable(null, source, "null value on a topic of events"), null);
             return;
         }
         OptionalInt reply = ReplyHeaders.replyPartition(record.headers());
         Integer replyPartition = reply.isPresent() ? reply.getAsInt() : null;
-        context.forward(record.withValue(validator.validate(pkg, source, replyPartition, this)));
+        forward(record, validator.validate(pkg, source, replyPartition, this), pkg.getReceivedAt());
+    }
+
+    private void forward(FixedKeyRecord<String, byte[]> record, Outcome outcome, Instant receivedAt) {
+        if (outcome.isValid()) {
+            metrics.validated(receivedAt, clock.instant());
+        } else {
+            metrics.rejected(outcome.rejected().getReasons(), receivedAt, clock.instant());
+        }
+        context.forward(record.withValue(outcome));
     }
 
     private SourceRecord source() {

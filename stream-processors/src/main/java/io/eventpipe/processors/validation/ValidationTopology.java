@@ -4,9 +4,14 @@ import io.eventpipe.avro.EventPackage;
 import io.eventpipe.avro.RejectedEvent;
 import io.eventpipe.avro.ValidatedEvent;
 import io.eventpipe.processors.config.ProcessorsConfig;
+import io.eventpipe.processors.metrics.ProcessorsMetrics;
 import io.eventpipe.schemas.registry.AvroDeserializer;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import io.eventpipe.schemas.topics.Topics;
+import io.eventpipe.common.pki.Pem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -32,13 +37,13 @@ public final class ValidationTopology {
     private ValidationTopology() {
     }
 
-    public static Topology build(ProcessorsConfig config) {
-        return build(config, Clock.systemUTC());
+    public static Topology build(ProcessorsConfig config, ProcessorsMetrics metrics) {
+        return build(config, metrics, Clock.systemUTC());
     }
 
-    public static Topology build(ProcessorsConfig config, Clock clock) {
+    public static Topology build(ProcessorsConfig config, ProcessorsMetrics metrics, Clock clock) {
         SchemaRegistryClient registry = SchemaRegistryClient.shared(config.registryUrl());
-        EventValidator validator = new EventValidator(config.bucket(), config.capturedMaxFuture(), clock);
+        EventValidator validator = new EventValidator(config.bucket(), config.capturedMaxFuture(), rootOf(config), clock);
         StreamsBuilder builder = new StreamsBuilder();
         builder.globalTable(Topics.CONFIG_LABELS.name(),
                 Consumed.with(Serdes.String(), Topics.CONFIG_LABELS.valueSerde(registry)).withName("read-label-configs"),
@@ -49,7 +54,7 @@ public final class ValidationTopology {
 
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.EVENTS_INCOMING.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-incoming"))
-                .processValues(() -> new ValidateProcessor(new AvroDeserializer<>(registry, EventPackage.class), validator),
+                .processValues(() -> new ValidateProcessor(new AvroDeserializer<>(registry, EventPackage.class), validator, metrics, clock),
                         Named.as("validate"));
 
         outcomes.filter((key, outcome) -> outcome.hasResult(), Named.as("with-result"))
@@ -70,6 +75,14 @@ public final class ValidationTopology {
                                 Topics.EVENTS_REJECTED.valueSerde(registry)).withName("write-rejected")), "rejected"));
 
         return builder.build();
+    }
+
+    private static X509Certificate rootOf(ProcessorsConfig config) {
+        try {
+            return Pem.certificate(Files.readString(config.rootCertificate()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the root certificate " + config.rootCertificate() + ": " + e.getMessage(), e);
+        }
     }
 
 }

@@ -2,125 +2,20 @@ package io.eventpipe.processors.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventpipe.avro.EventPackage;
 import io.eventpipe.avro.EventResult;
 import io.eventpipe.avro.EventStatus;
 import io.eventpipe.avro.LabelConfig;
-import io.eventpipe.avro.LabelConfigStatus;
-import io.eventpipe.avro.LabelConfigVersion;
-import io.eventpipe.avro.LabelDefinition;
-import io.eventpipe.avro.LabelType;
 import io.eventpipe.avro.RelayRecord;
 import io.eventpipe.avro.RelayStatus;
 import io.eventpipe.avro.RejectedEvent;
 import io.eventpipe.avro.RejectionReason;
 import io.eventpipe.avro.ValidatedEvent;
-import io.eventpipe.common.crypto.EventHash;
 import io.eventpipe.common.json.Jcs;
-import io.eventpipe.processors.config.ProcessorsConfig;
-import io.eventpipe.schemas.registry.AvroSerializer;
-import io.eventpipe.schemas.registry.SchemaRegistryClient;
-import io.eventpipe.schemas.topics.ReplyHeaders;
-import io.eventpipe.schemas.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ValidationTopologyTest {
-
-    private static final String REGISTRY = "mock://validation-topology-test";
-    private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
-    private static final String EVENT_ID = "6f1c2a9e-8d3b-4c51-9a7e-0b2f4d6c8e10";
-
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> incoming;
-    private TestOutputTopic<String, ValidatedEvent> validated;
-    private TestOutputTopic<String, RejectedEvent> rejected;
-    private TestOutputTopic<String, EventResult> results;
-    private TestInputTopic<String, LabelConfig> labelConfigs;
-    private TestInputTopic<String, RelayRecord> relays;
-    private final SchemaRegistryClient registry = SchemaRegistryClient.shared(REGISTRY);
-
-    @BeforeEach
-    void start() {
-        Topics.ALL.forEach(topic -> registry.register(topic.valueSubject(), topic.valueSchema()));
-        ProcessorsConfig config = new ProcessorsConfig("unused:9092", REGISTRY, "validator-test", 1, Path.of("target/streams"),
-                "eventpipe", Duration.ofMinutes(10));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "validator-test");
-        driver = new TopologyTestDriver(ValidationTopology.build(config, Clock.fixed(NOW, ZoneOffset.UTC)), props);
-        incoming = driver.createInputTopic(Topics.EVENTS_INCOMING.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        validated = driver.createOutputTopic(Topics.EVENTS_VALIDATED.name(), Serdes.String().deserializer(),
-                Topics.EVENTS_VALIDATED.valueSerde(registry).deserializer());
-        rejected = driver.createOutputTopic(Topics.EVENTS_REJECTED.name(), Serdes.String().deserializer(),
-                Topics.EVENTS_REJECTED.valueSerde(registry).deserializer());
-        results = driver.createOutputTopic(Topics.EVENTS_RESULTS.name(), Serdes.String().deserializer(),
-                Topics.EVENTS_RESULTS.valueSerde(registry).deserializer());
-        labelConfigs = driver.createInputTopic(Topics.CONFIG_LABELS.name(), Serdes.String().serializer(),
-                new AvroSerializer<LabelConfig>(registry, false));
-        relays = driver.createInputTopic(Topics.RELAYS_REGISTRY.name(), Serdes.String().serializer(),
-                new AvroSerializer<RelayRecord>(registry, false));
-        labelConfigs.pipeInput("wildlife", wildlife());
-    }
-
-    private static LabelDefinition.Builder label(String name, LabelType type, boolean required) {
-        return LabelDefinition.newBuilder().setName(name).setType(type).setRequired(required);
-    }
-
-    /** Version 1 active with a label of every type; version 2 deprecated. */
-    static LabelConfig wildlife() {
-        List<LabelDefinition> labels = List.of(
-                label("species", LabelType.TEXT, true).setMaxLength(20).build(),
-                label("count", LabelType.INTEGER, false).setMin(1.0).setMax(100.0).build(),
-                label("weight", LabelType.NUMBER, false).setMin(0.0).build(),
-                label("condition", LabelType.ENUM, false).setEnumValues(List.of("healthy", "injured")).build(),
-                label("confirmed", LabelType.BOOLEAN, false).build(),
-                label("seenOn", LabelType.DATE, false).build(),
-                label("ring", LabelType.TEXT, false).setPattern("[A-Z]{2}[0-9]{4}").build());
-        return LabelConfig.newBuilder().setId("wildlife").setName("Wildlife").setCurrentVersion(1).setUpdatedAt(NOW)
-                .setVersions(List.of(
-                        LabelConfigVersion.newBuilder().setVersion(1).setStatus(LabelConfigStatus.ACTIVE).setLabels(labels)
-                                .setCreatedAt(NOW).build(),
-                        LabelConfigVersion.newBuilder().setVersion(2).setStatus(LabelConfigStatus.DEPRECATED).setLabels(labels)
-                                .setCreatedAt(NOW).build()))
-                .build();
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
-
-    static String body(String capturedAt) {
-        return body(capturedAt, 1, "{\"species\":\"otter\",\"count\":2.0}");
-    }
-
-    static String body(String capturedAt, int version, String annotations) {
-        return "{\"eventId\":\"" + EVENT_ID + "\",\"capturedAt\":\"" + capturedAt + "\","
-                + "\"labelConfig\":{\"id\":\"wildlife\",\"version\":" + version + "},\"annotations\":" + annotations + ","
-                + "\"media\":[{\"sha256\":\"" + "ab".repeat(32) + "\",\"contentType\":\"image/jpeg\",\"size\":10}]}";
-    }
-
-    private List<String> rejectionOf(String body) throws Exception {
-        send(pkg(body, hashOf(body)));
-        return onlyRejection().getReasons().stream().map(r -> r.getCode() + " " + r.getField()).toList();
-    }
-
+class ValidationTopologyTest extends TopologyTestBase {
     @Test
     void everyLabelRuleIsAReason() throws Exception {
         String at = "2026-11-24T07:59:00Z";
@@ -166,29 +61,6 @@ class ValidationTopologyTest {
         String body = body("2026-11-24T07:59:00Z");
         send(pkg(body, hashOf(body)));
         assertThat(validated.readValue().getEventId()).isEqualTo(EVENT_ID);
-    }
-
-    private static String hashOf(String json) throws Exception {
-        return EventHash.of(Jcs.parse(json.getBytes(StandardCharsets.UTF_8))).hashHex();
-    }
-
-    private static EventPackage pkg(String body, String hash) {
-        return EventPackage.newBuilder().setEventId(EVENT_ID).setDeviceId("device-1").setRelayId("relay-1")
-                .setReceivedAt(NOW).setEventHash(hash).setBody(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8))).build();
-    }
-
-    private void send(EventPackage pkg) {
-        RecordHeaders headers = new RecordHeaders();
-        ReplyHeaders.write(headers, 3, "relay-1/instance-a", pkg.getEventId());
-        byte[] value = new AvroSerializer<EventPackage>(registry, false).serialize(Topics.EVENTS_INCOMING.name(), pkg);
-        incoming.pipeInput(new org.apache.kafka.streams.test.TestRecord<>("device-1", value, headers, NOW));
-    }
-
-    private RejectedEvent onlyRejection() {
-        assertThat(validated.isEmpty()).isTrue();
-        RejectedEvent event = rejected.readValue();
-        assertThat(rejected.isEmpty()).isTrue();
-        return event;
     }
 
     @Test
@@ -281,4 +153,5 @@ class ValidationTopologyTest {
         assertThat(partitioner.partitions("t", "e", result.setReplyPartition(9).build(), 6)).isEmpty();
         assertThat(partitioner.partitions("t", "e", result.setReplyPartition(null).build(), 6)).isEmpty();
     }
+
 }

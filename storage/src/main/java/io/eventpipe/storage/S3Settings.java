@@ -1,6 +1,6 @@
-package io.eventpipe.relay.storage;
+package io.eventpipe.storage;
 
-/** Where media go: an S3-compatible endpoint, region, bucket and access key. The secret never shows in toString. */
+/** Where objects go: an S3-compatible endpoint, region, bucket and access key. The secret never shows in toString. */
 public record S3Settings(String endpoint, String region, String bucket, String accessKey, String secretKey) {
 
     @Override
