@@ -135,8 +135,13 @@ public final class ProcessorsFixture implements AutoCloseable {
 
     /** A signed event from device, citing this fixture's label config; its id. */
     public String submit(String device, Integer partition) throws Exception {
+        return submit(device, partition, "[]");
+    }
+
+    /** As above, with the media list given as JSON. */
+    public String submit(String device, Integer partition, String mediaJson) throws Exception {
         String eventId = UUID.randomUUID().toString();
-        EventPackage pkg = packages.pkg(device, eventId, body(eventId, labelConfigId, "[]"), Instant.now()).build();
+        EventPackage pkg = packages.pkg(device, eventId, body(eventId, labelConfigId, mediaJson), Instant.now()).build();
         producer.send(new ProducerRecord<>(Topics.EVENTS_INCOMING.name(), partition, device, pkg)).get(30, TimeUnit.SECONDS);
         return eventId;
     }
@@ -151,6 +156,21 @@ public final class ProcessorsFixture implements AutoCloseable {
             collected.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
         }
         return collected;
+    }
+
+    /** Reads events.results up to its end as of now, so that every result written so far is counted. */
+    public synchronized Map<String, List<EventResult>> drainResults() {
+        Map<TopicPartition, Long> ends = results.endOffsets(results.assignment());
+        Await.until("events.results read to its end", Duration.ofSeconds(30), () -> {
+            results();
+            return ends.entrySet().stream().allMatch(end -> results.position(end.getKey()) >= end.getValue());
+        });
+        return collected;
+    }
+
+    /** How many results of this status each event got. */
+    public long count(String eventId, EventStatus status) {
+        return collected.getOrDefault(eventId, List.of()).stream().filter(r -> r.getStatus() == status).count();
     }
 
     public List<EventStatus> statuses(String eventId) {
