@@ -81,7 +81,7 @@ class ArchiveIT {
     }
 
     @Test
-    void anUnreadableRecordGoesToTheDlqAndTheArchiveGoesOn(TestServers servers, @TempDir Path dir) throws Exception {
+    void unreadableRecordsAndImpostorsGoToTheDlqAndTheArchiveGoesOn(TestServers servers, @TempDir Path dir) throws Exception {
         byte[] garbage = "\0\0\0\0\1 not avro".getBytes(StandardCharsets.ISO_8859_1);
         try (ProcessorsFixture fixture = new ProcessorsFixture(servers, dir);
              KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()),
@@ -99,18 +99,31 @@ class ArchiveIT {
             raw.send(new ProducerRecord<>(Topics.EVENTS_VALIDATED.name(), "poison", garbage)).get(30, TimeUnit.SECONDS);
             String after = fixture.submit();
             fixture.awaitStatus(List.of(after), EventStatus.STORED, Duration.ofSeconds(60));
+            // another event under an archived event's id: the archived one stays, the impostor is dead-lettered
+            String impostorBody = "{\"eventId\":\"" + after + "\",\"forged\":true}";
+            String[] day = stored(fixture, after).getStorage().getKey().split("/");
+            Instant sameDay = Instant.parse(day[1] + "-" + day[2] + "-" + day[3] + "T12:00:00Z");
+            ValidatedEvent impostorEvent = ValidatedEvent.newBuilder(event(after, impostorBody)).setReceivedAt(sameDay).build();
+            fixture.publish(Topics.EVENTS_VALIDATED, after, impostorEvent);
 
-            RejectedEvent pill = Await.value("the unreadable record in the DLQ", Duration.ofSeconds(30), () -> {
+            List<RejectedEvent> fromArchive = new java.util.ArrayList<>();
+            Await.until("the unreadable record and the impostor in the DLQ", Duration.ofSeconds(30), () -> {
                 for (var record : dlq.poll(Duration.ofMillis(200))) {
                     var source = record.value().getSource();
                     if (source != null && Topics.EVENTS_VALIDATED.name().equals(source.getTopic())) {
-                        return record.value();
+                        fromArchive.add(record.value());
                     }
                 }
-                return null;
+                return fromArchive.size() >= 2;
             });
+            RejectedEvent pill = fromArchive.get(0);
             assertThat(pill.getReasons()).extracting(RejectionReason::getCode).containsExactly("UNREADABLE_RECORD");
             assertThat(pill.getRawPayload()).isEqualTo(ByteBuffer.wrap(garbage));
+            RejectedEvent impostor = fromArchive.get(1);
+            assertThat(impostor.getEventId()).isEqualTo(after);
+            assertThat(impostor.getReasons()).extracting(RejectionReason::getCode).containsExactly("ARCHIVE_CONFLICT");
+            assertThat(fixture.drainResults().get(after)).extracting(EventResult::getStatus)
+                    .containsExactly(EventStatus.ACCEPTED, EventStatus.STORED);
         }
     }
 
