@@ -69,8 +69,13 @@ public final class AnvilNode implements Server {
 
     /** A JSON-RPC call without parameters; returns the raw response body, or "" when unreachable. */
     public String rpc(String method) {
+        return rpc(method, "[]");
+    }
+
+    /** A JSON-RPC call with its params array as JSON text, e.g. anvil_setBalance, evm_snapshot, evm_revert, anvil_mine. */
+    public String rpc(String method, String paramsJson) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[]}";
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(rpcUrl()))
                 .timeout(Duration.ofSeconds(2))
                 .header("Content-Type", "application/json")
@@ -82,6 +87,14 @@ public final class AnvilNode implements Server {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
+        }
+    }
+
+    /** Gives an address 1000 ether on this dev chain (anvil_setBalance), for keys generated at first start. */
+    public void fund(String address) {
+        String answer = rpc("anvil_setBalance", "[\"" + address + "\", \"0x3635c9adc5dea00000\"]");
+        if (!answer.contains("\"result\"")) {
+            throw new IllegalStateException("anvil did not fund " + address + ": " + answer);
         }
     }
 
