@@ -32,6 +32,11 @@ public final class ChainClient implements AutoCloseable {
     private final Credentials signer;
     private final long chainId;
 
+    /** A client that only reads (verification): no key. */
+    public static ChainClient readOnly(String rpcUrl) {
+        return new ChainClient(rpcUrl, null);
+    }
+
     public ChainClient(String rpcUrl, Credentials signer) {
         this.web3 = Web3j.build(new HttpService(rpcUrl));
         this.signer = signer;

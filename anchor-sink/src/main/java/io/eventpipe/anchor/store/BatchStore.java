@@ -201,6 +201,21 @@ public final class BatchStore {
         execute("UPDATE anchor_batch SET final_receipts_sent = TRUE, updated_at = now() WHERE batch_id = ?", batchId);
     }
 
+    public java.util.Optional<String> setting(String name) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT value FROM anchor_setting WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? java.util.Optional.of(rows.getString(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    public void saveSetting(String name, String value) throws SQLException {
+        execute("INSERT INTO anchor_setting (name, value, updated_at) VALUES (?, ?, now()) "
+                + "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = now()", name, value);
+    }
+
     /** Events waiting in batches not yet included (the metric "leaves pending"). */
     public long pendingLeaves() throws SQLException {
         try (Connection connection = dataSource.getConnection();

@@ -1,0 +1,101 @@
+package io.eventpipe.anchor.anchoring;
+
+import io.eventpipe.anchor.chain.ChainClient;
+import io.eventpipe.anchor.chain.ChainUnavailable;
+import io.eventpipe.anchor.config.AnchorConfig;
+import io.eventpipe.anchor.metrics.AnchorMetrics;
+import io.eventpipe.anchor.receipts.ReceiptPublisher;
+import io.eventpipe.anchor.store.Batch;
+import io.eventpipe.anchor.store.BatchStore;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves every unfinished batch along built → submitted → included → final, oldest first, one look
+ * per poll interval. All it knows is in the database, so a restart picks up exactly where it
+ * stopped; while the RPC endpoint (or anything else) is away it keeps the batches and retries.
+ */
+public final class Anchorer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Anchorer.class);
+
+    private final AnchorConfig config;
+    private final BatchStore store;
+    private final Submitter submitter;
+    private final InclusionWatcher watcher;
+    private final Thread thread = new Thread(this::run, "anchorer");
+    private volatile boolean running = true;
+    private volatile String problem;
+
+    public Anchorer(AnchorConfig config, BatchStore store, ChainClient chain, ReceiptPublisher publisher, AnchorMetrics metrics,
+                    Clock clock, String contract) {
+        this.config = config;
+        this.store = store;
+        Nonces nonces = new Nonces(chain);
+        this.submitter = new Submitter(config, store, chain, nonces, metrics, clock, contract);
+        this.watcher = new InclusionWatcher(config, store, chain, publisher, nonces, metrics, clock, contract);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    /** Null while the last look at the batches went through; else why not. */
+    public String problem() {
+        return problem;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                lookOnce();
+                problem = null;
+            } catch (ChainUnavailable e) {
+                noteProblem("Ethereum RPC unavailable", e);
+            } catch (Exception e) {
+                noteProblem("anchoring stalled", e);
+            }
+            try {
+                Thread.sleep(config.poll().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void noteProblem(String what, Exception e) {
+        if (problem == null) {
+            LOG.warn("{}: {}; batches are kept and retried", what, e.toString());
+        }
+        problem = what + ": " + e.getMessage();
+    }
+
+    /** One pass over the unfinished batches (the tests drive it directly). */
+    public void lookOnce() throws Exception {
+        for (Batch batch : store.unfinished()) {
+            switch (batch.state()) {
+                case BUILT -> submitter.submit(batch);
+                case SUBMITTED -> submitter.follow(batch);
+                case INCLUDED, FINAL -> watcher.watch(batch);
+                default -> throw new IllegalStateException("unknown state " + batch.state());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.eventpipe.anchor.receipts;
+
+import io.eventpipe.anchor.config.AnchorConfig;
+import io.eventpipe.avro.AnchorReceipt;
+import io.eventpipe.avro.ChainAnchor;
+import io.eventpipe.avro.EventResult;
+import io.eventpipe.avro.EventStatus;
+import io.eventpipe.common.receipt.Receipt;
+import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.eventpipe.schemas.topics.Topics;
+import io.eventpipe.storage.ObjectKeys;
+import io.eventpipe.storage.S3Clients;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Announces receipts (CONTRACT 3): receipts/{eventId}.json in object storage, AnchorReceipt on
+ * anchor.receipts (compacted, so the latest per event stays) and ANCHORED or FINAL on
+ * events.results. Returns only once all of it is durable; the caller then records that it was done,
+ * so a crash in between announces the same receipts again, never different ones.
+ */
+public final class ReceiptPublisher implements AutoCloseable {
+
+    private static final String STAGE = "anchor-sink";
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+
+    private final S3Client s3;
+    private final String bucket;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Serializer<AnchorReceipt> receiptSerializer;
+    private final Serializer<EventResult> resultSerializer;
+    private final Clock clock;
+
+    public ReceiptPublisher(AnchorConfig config, Clock clock) {
+        SchemaRegistryClient registry = SchemaRegistryClient.shared(config.registryUrl());
+        this.s3 = S3Clients.create(config.s3());
+        this.bucket = config.s3().bucket();
+        this.clock = clock;
+        this.receiptSerializer = Topics.ANCHOR_RECEIPTS.valueSerde(registry).serializer();
+        this.resultSerializer = Topics.EVENTS_RESULTS.valueSerde(registry).serializer();
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5),
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    /** One event's receipt and who it belongs to. */
+    public record Announcement(Receipt receipt, String deviceId) {
+    }
+
+    /** Announces the receipts of a batch, ANCHORED (final false) or FINAL, with the confirmations seen. */
+    public void publish(List<Announcement> announcements, boolean isFinal, long confirmations)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (Announcement announcement : announcements) {
+            Receipt receipt = announcement.receipt();
+            String json = receipt.toJson().toString();
+            if (!isFinal) {
+                // FINAL changes nothing in the receipt itself: the object written at inclusion stands
+                s3.putObject(b -> b.bucket(bucket).key(ObjectKeys.receipt(receipt.eventId())).contentType("application/json"),
+                        RequestBody.fromString(json, StandardCharsets.UTF_8));
+            }
+            sends.add(send(Topics.ANCHOR_RECEIPTS.name(), receipt.eventId(),
+                    receiptSerializer.serialize(Topics.ANCHOR_RECEIPTS.name(), avro(receipt, isFinal, confirmations))));
+            sends.add(send(Topics.EVENTS_RESULTS.name(), receipt.eventId(),
+                    resultSerializer.serialize(Topics.EVENTS_RESULTS.name(), result(announcement, json, isFinal))));
+        }
+        for (Future<RecordMetadata> send : sends) {
+            send.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Future<RecordMetadata> send(String topic, String key, byte[] value) {
+        return producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private static AnchorReceipt avro(Receipt receipt, boolean isFinal, long confirmations) {
+        Receipt.Anchor anchor = receipt.anchor();
+        return AnchorReceipt.newBuilder()
+                .setVersion(receipt.version()).setEventId(receipt.eventId()).setEventHash(receipt.eventHash())
+                .setLeafIndex(receipt.leafIndex()).setTreeSize(receipt.treeSize()).setAuditPath(receipt.auditPath())
+                .setRoot(receipt.root()).setBatchId(receipt.batchId())
+                .setAnchor(ChainAnchor.newBuilder().setChainId(anchor.chainId()).setContract(anchor.contract())
+                        .setTxHash(anchor.txHash()).setBlockNumber(anchor.blockNumber()).setBlockHash(anchor.blockHash()).build())
+                .setConfirmations(confirmations).setFinal$(isFinal).build();
+    }
+
+    private EventResult result(Announcement announcement, String receiptJson, boolean isFinal) {
+        return EventResult.newBuilder()
+                .setEventId(announcement.receipt().eventId())
+                .setStatus(isFinal ? EventStatus.FINAL : EventStatus.ANCHORED)
+                .setEventHash(announcement.receipt().eventHash())
+                .setDeviceId(announcement.deviceId())
+                .setReceiptJson(receiptJson)
+                .setStage(STAGE)
+                .setProducedAt(clock.instant())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+        s3.close();
+    }
+}
