@@ -90,6 +90,11 @@ public final class BatchStore {
                 + "ORDER BY created_at, batch_id");
     }
 
+    /** Every batch, oldest first (operators' view; the tests' too). */
+    public List<Batch> all() throws SQLException {
+        return batches("SELECT " + BATCH_COLUMNS + " FROM anchor_batch ORDER BY created_at, batch_id");
+    }
+
     public Batch batch(String batchId) throws SQLException {
         List<Batch> found = batches("SELECT " + BATCH_COLUMNS + " FROM anchor_batch WHERE batch_id = ?", batchId);
         if (found.isEmpty()) {
