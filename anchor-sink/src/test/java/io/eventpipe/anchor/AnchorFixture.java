@@ -50,12 +50,19 @@ public final class AnchorFixture implements AutoCloseable {
     private final String database = "anchor_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String group = "anchor-it-" + UUID.randomUUID();
     private final Credentials key;
+    private AnvilNode anvil;
     private final KafkaProducer<String, ValidatedEvent> producer;
     private final KafkaConsumer<String, EventResult> results;
     private final Map<String, List<EventResult>> collected = new HashMap<>();
 
     public AnchorFixture(TestServers servers) throws Exception {
+        this(servers, servers.anvil());
+    }
+
+    /** A fixture on its own Ethereum node (tests that stop it). */
+    public AnchorFixture(TestServers servers, AnvilNode anvil) throws Exception {
         this.servers = servers;
+        this.anvil = anvil;
         this.registry = new RestSchemaRegistryClient(servers.registry().confluentApiUrl());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()))) {
             new TopicProvisioner(admin, registry, (short) 1).provision(Topics.ALL);
@@ -65,7 +72,7 @@ public final class AnchorFixture implements AutoCloseable {
             statement.execute("CREATE DATABASE " + database);
         }
         this.key = Credentials.create(Keys.createEcKeyPair());
-        servers.anvil().fund(key.getAddress());
+        anvil.fund(key.getAddress());
         this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers(), "acks", "all"),
                 Serdes.String().serializer(), new AvroSerializer<>(registry, false));
         this.results = new KafkaConsumer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers(),
@@ -92,7 +99,12 @@ public final class AnchorFixture implements AutoCloseable {
     }
 
     public AnvilNode anvil() {
-        return servers.anvil();
+        return anvil;
+    }
+
+    /** The same node, restarted. */
+    public void useAnvil(AnvilNode restarted) {
+        this.anvil = restarted;
     }
 
     public SchemaRegistryClient registry() {
@@ -114,7 +126,7 @@ public final class AnchorFixture implements AutoCloseable {
         env.put("EVENTPIPE_S3_ACCESS_KEY", servers.s3().credentials().accessKey());
         env.put("EVENTPIPE_S3_SECRET_KEY", servers.s3().credentials().secretKey());
         env.put("EVENTPIPE_DB_URL", jdbcUrl());
-        env.put("EVENTPIPE_RPC_URL", servers.anvil().rpcUrl());
+        env.put("EVENTPIPE_RPC_URL", anvil.rpcUrl());
         env.put("EVENTPIPE_CONTRACT_DEPLOY", "true");
         env.put("EVENTPIPE_SIGNER_PRIVATE_KEY", Numeric.toHexStringNoPrefixZeroPadded(key.getEcKeyPair().getPrivateKey(), 64));
         env.put("EVENTPIPE_BATCH_MAX_SIZE", "10");

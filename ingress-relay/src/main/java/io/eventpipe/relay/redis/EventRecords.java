@@ -28,15 +28,17 @@ public final class EventRecords {
             redis.call('EXPIRE', KEYS[1], ARGV[3])
             return 'NEW'
             """;
-    // KEYS[1] record; ARGV: status, rank, then field/value pairs. REJECTED is final; other statuses only move up.
+    // KEYS[1] record; ARGV: status, rank, then field/value pairs. REJECTED is final; other statuses only move up,
+    // but the fields of every result are kept: stages report independently (STORED may come after ANCHORED) and a
+    // reorg re-announces ANCHORED with a new receipt.
     private static final String ADVANCE = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             local current = redis.call('HGET', KEYS[1], 'status')
             local rank = tonumber(redis.call('HGET', KEYS[1], 'rank') or '0')
             if current == 'REJECTED' then return 0 end
+            for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
             if ARGV[1] ~= 'REJECTED' and tonumber(ARGV[2]) <= rank then return 0 end
             redis.call('HSET', KEYS[1], 'status', ARGV[1], 'rank', ARGV[2])
-            for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
             return 1
             """;
 
@@ -64,7 +66,7 @@ public final class EventRecords {
         call(() -> redis.del(PREFIX + eventId));
     }
 
-    /** Moves the record to the status (if that is forward); fields are extra values such as reasons or storage. */
+    /** Moves the record to the status (if that is forward) and keeps the fields (reasons, storage, receipt) in any case. */
     public boolean advance(String eventId, String status, Map<String, String> fields) {
         int rank = ORDER.indexOf(status);
         List<String> args = new java.util.ArrayList<>(List.of(status, Integer.toString(Math.max(rank, 0))));
