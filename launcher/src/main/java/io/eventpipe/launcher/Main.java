@@ -31,6 +31,10 @@ public final class Main {
                         print a topic from the beginning as JSON Lines, Avro decoded through
                         the registry (EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS, EVENTPIPE_SCHEMA_REGISTRY_URL;
                         default: the local stack)
+              verify RECEIPT.json [--event EVENT.json] [--rpc URL]
+                        verify a receipt: the inclusion proof, the event's hash when given, and
+                        the anchoring log on the chain (default RPC: the local stack's); exit 0
+                        when valid, 1 when not (with the reason), 3 when the chain is unreachable
               help      this text
 
             Environment: EVENTPIPE_DEV_DATA_DIR and EVENTPIPE_DEV_<SERVER>_PORT move the local

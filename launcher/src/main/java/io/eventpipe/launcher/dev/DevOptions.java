@@ -21,7 +21,8 @@ public record DevOptions(
         int postgresPort,
         int redisPort,
         int ethereumPort,
-        int processorsManagementPort) {
+        int processorsManagementPort,
+        int anchorManagementPort) {
 
     public static DevOptions from(Path home, Map<String, String> env) {
         Path data = Path.of(env.getOrDefault(Settings.envName("dev.data.dir"), home.resolve(".eventpipe").toString()));
@@ -36,7 +37,8 @@ public record DevOptions(
                 port(env, "dev.postgres.port", 5432),
                 port(env, "dev.redis.port", 6379),
                 port(env, "dev.ethereum.port", 8545),
-                port(env, "dev.processors.port", 8091));
+                port(env, "dev.processors.port", 8091),
+                port(env, "dev.anchor.port", 8092));
     }
 
     private static int port(Map<String, String> env, String key, int defaultPort) {
@@ -53,8 +55,11 @@ public record DevOptions(
 
     /** Every port the stack binds, by what binds it, to check before starting anything. */
     public Map<String, Integer> ports() {
-        return Map.of("relay", relayPort, "kafka", kafkaPort, "kafka controller", kafkaControllerPort, "kafka tls", kafkaTlsPort,
-                "schema registry", registryPort, "s3", s3Port, "postgres", postgresPort, "redis", redisPort,
-                "ethereum", ethereumPort, "stream processors (management)", processorsManagementPort);
+        return Map.ofEntries(Map.entry("relay", relayPort),
+                Map.entry("kafka", kafkaPort), Map.entry("kafka controller", kafkaControllerPort),
+                Map.entry("kafka tls", kafkaTlsPort), Map.entry("schema registry", registryPort), Map.entry("s3", s3Port),
+                Map.entry("postgres", postgresPort), Map.entry("redis", redisPort), Map.entry("ethereum", ethereumPort),
+                Map.entry("stream processors (management)", processorsManagementPort),
+                Map.entry("anchor sink (management)", anchorManagementPort));
     }
 }

@@ -48,6 +48,10 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class DevStack implements AutoCloseable {
 
+    /** The dev chain mines a block every second, so that anchors gather confirmations as on a real chain. */
+    static final int BLOCK_SECONDS = 1;
+    static final int DEV_CONFIRMATIONS = 3;
+
     public static final String BUCKET = "eventpipe";
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -109,8 +113,8 @@ public final class DevStack implements AutoCloseable {
             var postgresStart = CompletableFuture.supplyAsync(() -> PostgresServer.start(data.resolve("postgres"),
                     options.postgresPort(), logs), pool);
             var redisStart = CompletableFuture.supplyAsync(() -> RedisServer.start(data.resolve("redis"), options.redisPort(), logs), pool);
-            var anvilStart = CompletableFuture.supplyAsync(() -> AnvilNode.start(data.resolve("anvil"), options.ethereumPort(), 0, logs),
-                    pool);
+            var anvilStart = CompletableFuture.supplyAsync(() -> AnvilNode.start(data.resolve("anvil"), options.ethereumPort(),
+                    BLOCK_SECONDS, logs), pool);
             // collect every server that did start, so that a failure of one still stops the others
             kafka = collect(kafkaStart);
             registry = collect(registryStart);
@@ -223,6 +227,37 @@ public final class DevStack implements AutoCloseable {
         services.add(relay);
         awaitReady(relay, relayUrl() + "/ready");
         awaitReady(processors, processorsUrl() + "/ready");
+        ManagedProcess anchorSink = startAnchorSink(common);
+        awaitReady(anchorSink, anchorSinkUrl() + "/ready");
+    }
+
+    /** The anchor sink, with a key generated at first start and funded on the dev chain; it deploys its contract once. */
+    private ManagedProcess startAnchorSink(Map<String, String> common) {
+        DevAnchorKey key;
+        try {
+            key = DevAnchorKey.ensure(java.nio.file.Files.createDirectories(options.dataDir().resolve("secrets")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        anvil.fund(key.address());
+        Map<String, String> env = new java.util.HashMap<>(common);
+        env.putAll(s3Env());
+        env.put("EVENTPIPE_DB_URL", postgres.jdbcUrl());
+        env.put("EVENTPIPE_DB_USER", PostgresServer.USER);
+        env.put("EVENTPIPE_RPC_URL", anvil.rpcUrl());
+        env.put("EVENTPIPE_CONTRACT_DEPLOY", "true");
+        env.put("EVENTPIPE_SIGNER_PRIVATE_KEY", key.privateKeyHex());
+        env.put("EVENTPIPE_BATCH_MAX_AGE", "2s");
+        env.put("EVENTPIPE_CONFIRMATIONS", Integer.toString(DEV_CONFIRMATIONS));
+        env.put("EVENTPIPE_MANAGEMENT_PORT", Integer.toString(options.anchorManagementPort()));
+        ManagedProcess process = ServiceProcess.start(options.home(), "anchor-sink", "io.eventpipe.anchor.AnchorSinkApp", env,
+                options.dataDir(), options.logDir());
+        services.add(process);
+        return process;
+    }
+
+    public String anchorSinkUrl() {
+        return "http://127.0.0.1:" + options.anchorManagementPort();
     }
 
     private Map<String, String> s3Env() {
@@ -251,6 +286,8 @@ public final class DevStack implements AutoCloseable {
         out.println("EventPipe is running (Ctrl-C stops everything)");
         out.printf("  relay + capture app   %s%n", relayUrl());
         out.printf("  stream processors     %s/metrics  (validation, archive; /health, /ready)%n", processorsUrl());
+        out.printf("  anchor sink           %s/metrics  (batches every 2 s, FINAL after %d blocks of %d s; key in %s)%n",
+                anchorSinkUrl(), DEV_CONFIRMATIONS, BLOCK_SECONDS, options.dataDir().resolve("secrets/anchor.key"));
         out.printf("  admin-service         not part of the stack yet (it arrives with the admin-service issue)%n");
         out.printf("  Kafka                 %s  (mutual TLS with ACLs for relays: %s)%n", kafka.bootstrapServers(),
                 kafka.tlsBootstrapServers());

@@ -63,7 +63,7 @@ class DevStackIT {
         dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target/it-dev")), "data-");
         env.put("EVENTPIPE_DEV_DATA_DIR", dataDir.toString());
         for (String server : List.of("RELAY", "ADMIN", "KAFKA", "KAFKA_CONTROLLER", "KAFKA_TLS", "REGISTRY", "S3", "POSTGRES", "REDIS",
-                "ETHEREUM", "PROCESSORS")) {
+                "ETHEREUM", "PROCESSORS", "ANCHOR")) {
             env.put("EVENTPIPE_DEV_" + server + "_PORT", Integer.toString(Ports.free()));
         }
     }
@@ -232,6 +232,42 @@ class DevStackIT {
         assertThat(kcat(kcat, "config.labels")).contains("\"id\": \"field-observation\"");
     }
 
+    /** Issue 5 in the local stack: the event's status reaches FINAL with a receipt that ./eventpipe verify accepts. */
+    @Test
+    @Order(3)
+    void eventsAreAnchoredAndTheirReceiptsVerify(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        DeviceClient device = new DeviceClient(relay());
+        device.register();
+        String id = UUID.randomUUID().toString();
+        JsonNode accepted = JSON.readTree(device.postEvent(event(id)).body());
+        assertThat(accepted.get("status").asText()).isEqualTo("ACCEPTED");
+        JsonNode status = Await.value("the event FINAL", Duration.ofSeconds(90), () -> {
+            try {
+                JsonNode current = JSON.readTree(device.send("GET", "/v1/events/" + id, null, null, java.time.Instant.now()).body());
+                return "FINAL".equals(current.get("status").asText()) ? current : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(status.get("storage").get("key").asText()).endsWith(id + ".json");
+        Path receipt = Files.writeString(dir.resolve("receipt.json"), status.get("receipt").toString());
+        Path eventFile = Files.writeString(dir.resolve("event.json"), event(id));
+        Path home = ProjectHome.find();
+        String classpath = home.resolve("anchor-sink/target/classes") + java.io.File.pathSeparator
+                + Files.readString(home.resolve("anchor-sink/target/classpath.txt")).trim();
+        Process verify = new ProcessBuilder(JavaCommand.mainClass(classpath, "io.eventpipe.anchor.verify.VerifyCommand")
+                .args(receipt.toString(), "--event", eventFile.toString(),
+                        "--rpc", "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_ETHEREUM_PORT"))
+                .toList()).redirectErrorStream(true).start();
+        String out = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(verify.exitValue()).as(out).isZero();
+        assertThat(out).contains("VALID");
+        String anchorMetrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + env.get("EVENTPIPE_DEV_ANCHOR_PORT")
+                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(anchorMetrics).contains("eventpipe_anchor_batch_size_count", "eventpipe_anchor_gas_per_event");
+    }
+
     /** The processors' management port: Prometheus text with the validation and archive SLIs after traffic. */
     @Test
     @Order(3)
@@ -263,11 +299,12 @@ class DevStackIT {
             s3.putObject(b -> b.bucket(DevStack.BUCKET).key("media/kept"), RequestBody.fromString("evidence"));
         }
         String account = rpc("eth_accounts", "").get("result").get(0).asText();
-        rpc("eth_sendTransaction", "{\"from\":\"" + account + "\",\"to\":\"" + account + "\",\"value\":\"0x1\"}");
-        // anvil mines the transaction right away, but asynchronously: wait for its block
+        String tx = rpc("eth_sendTransaction", "{\"from\":\"" + account + "\",\"to\":\"" + account + "\",\"value\":\"0x1\"}")
+                .get("result").asText();
+        // the dev chain mines a block a second: wait for the transaction's
         long blocks = Await.value("the transaction's block", Duration.ofSeconds(10), () -> {
-            long number = Long.decode(call(() -> rpc("eth_blockNumber", "")).get("result").asText());
-            return number > 0 ? number : null;
+            JsonNode receipt = call(() -> rpc("eth_getTransactionReceipt", "\"" + tx + "\"")).get("result");
+            return receipt == null || receipt.isNull() ? null : Long.decode(receipt.get("blockNumber").asText());
         });
         stopLauncher();
 
@@ -278,7 +315,10 @@ class DevStackIT {
         try (S3Client s3 = s3()) {
             assertThat(s3.getObjectAsBytes(b -> b.bucket(DevStack.BUCKET).key("media/kept")).asUtf8String()).isEqualTo("evidence");
         }
-        assertThat(Long.decode(rpc("eth_blockNumber", "").get("result").asText())).isEqualTo(blocks);
+        // the chain went on from where it was, the transaction still in its block
+        assertThat(Long.decode(rpc("eth_blockNumber", "").get("result").asText())).isGreaterThanOrEqualTo(blocks);
+        assertThat(Long.decode(rpc("eth_getTransactionReceipt", "\"" + tx + "\"").get("result").get("blockNumber").asText()))
+                .isEqualTo(blocks);
         stopLauncher();
     }
 
