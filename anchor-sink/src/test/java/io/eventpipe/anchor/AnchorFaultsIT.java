@@ -178,6 +178,44 @@ class AnchorFaultsIT {
         }
     }
 
+    @Test
+    void aChainThatForgotAFinalBatchGetsItAnchoredAgain(TestServers servers) throws Exception {
+        try (AnchorFixture fixture = new AnchorFixture(servers)) {
+            List<String> events;
+            String contract;
+            String snapshot;
+            try (AnchorSinkApp first = new AnchorSinkApp(fixture.config(Map.of()))) {
+                contract = first.contract();
+                snapshot = JSON.readTree(fixture.anvil().rpc("evm_snapshot")).get("result").asText();
+                first.start();
+                events = fixture.publish(5);
+                fixture.awaitStatus(events, EventStatus.FINAL, TIMEOUT);
+            }
+            // deeper than any confirmation count: the chain as it was before the anchors
+            assertThat(fixture.anvil().rpc("evm_revert", "[\"" + snapshot + "\"]")).contains("true");
+            try (AnchorSinkApp second = new AnchorSinkApp(fixture.config(Map.of()))) {
+                second.start();
+                Await.until("the lost batch anchored again", TIMEOUT, () -> {
+                    fixture.anvil().rpc("anvil_mine", "[\"0x1\"]");
+                    try {
+                        List<Batch> all = batches(second);
+                        return all.stream().allMatch(b -> b.reorgs() > 0 && b.state() == BatchState.FINAL);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                try (ChainClient chain = ChainClient.readOnly(fixture.anvil().rpcUrl())) {
+                    for (String eventId : events) {
+                        fixture.results();
+                        Receipt receipt = Receipt.fromJson(JSON.readTree(fixture.latest(eventId, EventStatus.FINAL).getReceiptJson()));
+                        ChainVerifier.verify(receipt, chain);
+                        assertThat(chain.anchoredLogs(contract, Hex.decode(receipt.root()), 0, chain.headNumber())).hasSize(1);
+                    }
+                }
+            }
+        }
+    }
+
     private static long count(AnchorSinkApp app, BatchState state) {
         try {
             return batches(app).stream().filter(b -> b.state() == state).count();

@@ -50,19 +50,14 @@ public final class AnchorFixture implements AutoCloseable {
     private final String database = "anchor_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String group = "anchor-it-" + UUID.randomUUID();
     private final Credentials key;
-    private AnvilNode anvil;
+    private final AnvilNode anvil;
     private final KafkaProducer<String, ValidatedEvent> producer;
     private final KafkaConsumer<String, EventResult> results;
     private final Map<String, List<EventResult>> collected = new HashMap<>();
 
     public AnchorFixture(TestServers servers) throws Exception {
-        this(servers, servers.anvil());
-    }
-
-    /** A fixture on its own Ethereum node (tests that stop it). */
-    public AnchorFixture(TestServers servers, AnvilNode anvil) throws Exception {
         this.servers = servers;
-        this.anvil = anvil;
+        this.anvil = servers.anvil();
         this.registry = new RestSchemaRegistryClient(servers.registry().confluentApiUrl());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()))) {
             new TopicProvisioner(admin, registry, (short) 1).provision(Topics.ALL);
@@ -102,10 +97,6 @@ public final class AnchorFixture implements AutoCloseable {
         return anvil;
     }
 
-    /** The same node, restarted. */
-    public void useAnvil(AnvilNode restarted) {
-        this.anvil = restarted;
-    }
 
     public SchemaRegistryClient registry() {
         return registry;

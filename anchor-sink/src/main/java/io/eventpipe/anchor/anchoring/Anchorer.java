@@ -24,6 +24,9 @@ public final class Anchorer implements AutoCloseable {
     private final BatchStore store;
     private final Submitter submitter;
     private final InclusionWatcher watcher;
+    private final Nonces nonces;
+    private final FinalityAudit audit;
+    private boolean auditDue = true;
     private final Thread thread = new Thread(this::run, "anchorer");
     private volatile boolean running = true;
     private volatile String problem;
@@ -32,9 +35,10 @@ public final class Anchorer implements AutoCloseable {
                     Clock clock, String contract) {
         this.config = config;
         this.store = store;
-        Nonces nonces = new Nonces(chain);
+        this.nonces = new Nonces(chain);
         this.submitter = new Submitter(config, store, chain, nonces, metrics, clock, contract);
         this.watcher = new InclusionWatcher(config, store, chain, publisher, nonces, metrics, clock, contract);
+        this.audit = new FinalityAudit(store, chain, nonces, metrics);
     }
 
     public void start() {
@@ -56,6 +60,9 @@ public final class Anchorer implements AutoCloseable {
                 lookOnce();
                 problem = null;
             } catch (ChainUnavailable e) {
+                // whatever the node forgot or learnt meanwhile, nonces are read from it again
+                nonces.resync();
+                auditDue = true;
                 noteProblem("Ethereum RPC unavailable", e);
             } catch (Exception e) {
                 noteProblem("anchoring stalled", e);
@@ -78,6 +85,10 @@ public final class Anchorer implements AutoCloseable {
 
     /** One pass over the unfinished batches (the tests drive it directly). */
     public void lookOnce() throws Exception {
+        if (auditDue) {
+            audit.run();
+            auditDue = false;
+        }
         for (Batch batch : store.unfinished()) {
             switch (batch.state()) {
                 case BUILT -> submitter.submit(batch);

@@ -32,6 +32,7 @@ final class Submitter {
     private final AnchorMetrics metrics;
     private final Clock clock;
     private final String contract;
+    private final java.util.Set<String> warnedAtCaps = new java.util.HashSet<>();
 
     Submitter(AnchorConfig config, BatchStore store, ChainClient chain, Nonces nonces, AnchorMetrics metrics, Clock clock,
               String contract) {
@@ -97,7 +98,9 @@ final class Submitter {
         Fees previous = new Fees(latest.maxFeePerGas(), latest.priorityFee());
         Fees bumped = previous.bumped(chain.currentFees(config.feeCaps()), config.feeCaps());
         if (!bumped.replaces(previous)) {
-            LOG.warn("batch {} is stuck at the fee caps ({}); waiting", batch.batchId(), previous);
+            if (warnedAtCaps.add(latest.txHash())) {
+                LOG.warn("batch {} is stuck at the fee caps ({}); waiting", batch.batchId(), previous);
+            }
             return;
         }
         metrics.replacement();

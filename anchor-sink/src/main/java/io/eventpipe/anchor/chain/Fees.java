@@ -3,9 +3,10 @@ package io.eventpipe.anchor.chain;
 import java.math.BigInteger;
 
 /**
- * EIP-1559 fee choice with caps: a tip (capped), and a fee cap of twice the base fee plus the tip,
- * which survives six full blocks of base-fee rises; never above the configured maximum. A stuck
- * transaction is replaced with both raised by at least 12.5 % (nodes ask for 10 %), still capped.
+ * EIP-1559 fee choice with caps: a tip of at most 4/5 of its cap (so that a replacement can still
+ * raise it), and a fee cap of twice the base fee plus the tip, which survives six full blocks of
+ * base-fee rises; never above the configured maximum. A stuck transaction is replaced with both
+ * raised by at least 12.5 % (nodes ask for 10 %), still capped.
  */
 public record Fees(BigInteger maxFeePerGas, BigInteger priorityFee) {
 
@@ -17,7 +18,7 @@ public record Fees(BigInteger maxFeePerGas, BigInteger priorityFee) {
     }
 
     public static Fees forBaseFee(BigInteger baseFee, BigInteger suggestedTip, Caps caps) {
-        BigInteger tip = suggestedTip.min(caps.maxPriorityFee());
+        BigInteger tip = suggestedTip.min(caps.maxPriorityFee().multiply(BigInteger.valueOf(4)).divide(BigInteger.valueOf(5)));
         BigInteger maxFee = baseFee.multiply(BigInteger.TWO).add(tip).min(caps.maxFeePerGas());
         return new Fees(maxFee, tip.min(maxFee));
     }

@@ -187,10 +187,16 @@ public final class BatchStore {
                 + "updated_at = now() WHERE batch_id = ?", txHash, blockNumber, blockHash, Timestamp.from(at), batchId);
     }
 
-    /** The inclusion was undone by a reorg: back to SUBMITTED, counted. */
+    /** The inclusion was undone by a reorg (or the chain forgot it): back to SUBMITTED, counted. */
     public void markReorged(String batchId) throws SQLException {
         execute("UPDATE anchor_batch SET state = 'SUBMITTED', block_number = NULL, block_hash = NULL, included_at = NULL, "
-                + "reorgs = reorgs + 1, updated_at = now() WHERE batch_id = ?", batchId);
+                + "final_at = NULL, final_receipts_sent = FALSE, reorgs = reorgs + 1, updated_at = now() WHERE batch_id = ?", batchId);
+    }
+
+    /** Final batches, the most recently included first (at most limit). */
+    public List<Batch> finalNewestFirst(int limit) throws SQLException {
+        return batches("SELECT " + BATCH_COLUMNS + " FROM anchor_batch WHERE state = 'FINAL' ORDER BY block_number DESC LIMIT ?",
+                limit);
     }
 
     public void markReceiptsSent(String batchId, String blockHash) throws SQLException {

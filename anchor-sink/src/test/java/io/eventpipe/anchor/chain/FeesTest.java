@@ -17,8 +17,11 @@ class FeesTest {
     @Test
     void theFeeCapCoversTwiceTheBaseFeeAndNeverPassesTheCaps() {
         assertThat(Fees.forBaseFee(gwei(10), gwei(1), CAPS)).isEqualTo(new Fees(gwei(21), gwei(1)));
-        // a node suggesting a large tip gets the configured one
-        assertThat(Fees.forBaseFee(gwei(10), gwei(5), CAPS)).isEqualTo(new Fees(gwei(22), gwei(2)));
+        // a node suggesting a large tip gets 4/5 of the configured cap: room is left for replacements
+        BigInteger tip = GWEI.multiply(BigInteger.valueOf(8)).divide(BigInteger.valueOf(5));
+        assertThat(Fees.forBaseFee(gwei(10), gwei(5), CAPS)).isEqualTo(new Fees(gwei(20).add(tip), tip));
+        Fees once = Fees.forBaseFee(gwei(10), gwei(5), CAPS);
+        assertThat(once.bumped(once, CAPS).replaces(once)).isTrue();
         // a base fee above the cap: capped (the transaction waits until the base fee comes down)
         assertThat(Fees.forBaseFee(gwei(80), gwei(1), CAPS)).isEqualTo(new Fees(gwei(100), gwei(1)));
     }
