@@ -1,5 +1,6 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.web.JsonResponses;
 import io.eventpipe.relay.pow.Challenge;
 import io.eventpipe.relay.pow.ChallengeService;
 import org.eclipse.jetty.server.Handler;

@@ -1,5 +1,7 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.web.Bodies;
+import io.eventpipe.web.JsonResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipe.common.json.InvalidJsonException;

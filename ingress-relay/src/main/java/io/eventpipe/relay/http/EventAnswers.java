@@ -1,5 +1,6 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.web.JsonResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipe.avro.EventResult;

@@ -1,5 +1,7 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.web.JettySignedRequest;
+import io.eventpipe.web.JsonResponses;
 import io.eventpipe.relay.auth.AuthProblem;
 import io.eventpipe.relay.auth.AuthenticatedDevice;
 import io.eventpipe.relay.auth.RequestAuthenticator;
@@ -43,7 +45,7 @@ final class EventStatusHandler extends Handler.Abstract {
         try {
             device = authenticator.authenticate(new JettySignedRequest(request), null);
         } catch (AuthProblem e) {
-            JsonResponses.problem(response, callback, e);
+            Problems.send(response, callback, e);
             return true;
         }
         Optional<Map<String, String>> record = records.get(eventId);

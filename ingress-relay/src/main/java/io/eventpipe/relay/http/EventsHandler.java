@@ -1,5 +1,8 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.web.JettySignedRequest;
+import io.eventpipe.web.Bodies;
+import io.eventpipe.web.JsonResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -90,7 +93,7 @@ final class EventsHandler extends Handler.Abstract {
         try {
             device = authenticator.authenticate(new JettySignedRequest(request), Sha256.digest(body));
         } catch (AuthProblem e) {
-            JsonResponses.problem(response, callback, e);
+            Problems.send(response, callback, e);
             return true;
         }
         accept(device, body, response, callback);

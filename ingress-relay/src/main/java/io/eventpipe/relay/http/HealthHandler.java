@@ -1,5 +1,6 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.web.JsonResponses;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;

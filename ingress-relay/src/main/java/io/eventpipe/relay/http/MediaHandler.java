@@ -1,5 +1,8 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.web.JettySignedRequest;
+import io.eventpipe.web.Bodies;
+import io.eventpipe.web.JsonResponses;
 import io.eventpipe.common.crypto.Hex;
 import io.eventpipe.relay.auth.AuthProblem;
 import io.eventpipe.relay.auth.RequestAuthenticator;
@@ -63,7 +66,7 @@ final class MediaHandler extends Handler.Abstract {
         try {
             auth = authenticator.authenticateBeforeBody(new JettySignedRequest(request));
         } catch (AuthProblem e) {
-            JsonResponses.problem(response, callback, e);
+            Problems.send(response, callback, e);
             return true;
         }
         if (!Hex.encode(auth.claimedSha256()).equals(sha256)) {

@@ -1,5 +1,6 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.web.JsonResponses;
 import io.eventpipe.relay.metrics.RelayMetrics;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;

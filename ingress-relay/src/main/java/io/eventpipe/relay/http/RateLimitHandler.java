@@ -1,5 +1,6 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.web.JsonResponses;
 import io.eventpipe.relay.ratelimit.Decision;
 import io.eventpipe.relay.ratelimit.Limit;
 import io.eventpipe.relay.ratelimit.RateLimiter;

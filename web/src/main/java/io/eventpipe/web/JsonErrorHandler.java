@@ -1,4 +1,4 @@
-package io.eventpipe.relay.http;
+package io.eventpipe.web;
 
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's own errors (unknown path, bad HTTP, headers too large, failures) as the JSON of
  * CONTRACT 2, never an HTML page or a stack trace.
  */
-final class JsonErrorHandler extends ErrorHandler {
+public final class JsonErrorHandler extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
@@ -27,7 +27,7 @@ final class JsonErrorHandler extends ErrorHandler {
             case HttpStatus.BAD_REQUEST_400 -> "bad_request";
             default -> status >= 500 ? "internal" : "http_" + status;
         };
-        String message = status >= 500 ? "the relay could not handle the request" : HttpStatus.getMessage(status);
+        String message = status >= 500 ? "the server could not handle the request" : HttpStatus.getMessage(status);
         JsonResponses.error(response, callback, status, code, message);
         return true;
     }

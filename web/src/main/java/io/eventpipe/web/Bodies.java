@@ -1,4 +1,4 @@
-package io.eventpipe.relay.http;
+package io.eventpipe.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,13 +7,13 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /** Reading small request bodies (JSON) with a hard limit; media are streamed elsewhere. */
-final class Bodies {
+public final class Bodies {
 
     private Bodies() {
     }
 
     /** The body, or null when it is longer than the limit (chunked bodies have no length up front). */
-    static byte[] readAtMost(Request request, int limit) throws IOException {
+    public static byte[] readAtMost(Request request, int limit) throws IOException {
         if (request.getLength() > limit) {
             return null;
         }
@@ -24,12 +24,12 @@ final class Bodies {
     }
 
     /** The media type of the body, lower case, without parameters; "" when there is none. */
-    static String mediaType(Request request) {
+    public static String mediaType(Request request) {
         String value = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         return value == null ? "" : value.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    static boolean isJson(Request request) {
+    public static boolean isJson(Request request) {
         return "application/json".equals(mediaType(request));
     }
 }

@@ -1,4 +1,4 @@
-package io.eventpipe.relay.http;
+package io.eventpipe.web;
 
 import io.eventpipe.common.httpsig.SignedRequest;
 import java.net.URI;
@@ -6,11 +6,11 @@ import java.util.List;
 import org.eclipse.jetty.server.Request;
 
 /** A Jetty request as the signature verifier sees it: the target URI is the one the client addressed. */
-final class JettySignedRequest implements SignedRequest {
+public final class JettySignedRequest implements SignedRequest {
 
     private final Request request;
 
-    JettySignedRequest(Request request) {
+    public JettySignedRequest(Request request) {
         this.request = request;
     }
 

@@ -1,4 +1,4 @@
-package io.eventpipe.relay.http;
+package io.eventpipe.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Every answer of the relay is JSON; errors are {"error": CODE, "message": TEXT, ...} (CONTRACT 2). */
+/** Every answer of an EventPipe HTTP API is JSON; errors are {"error": CODE, "message": TEXT, ...} (CONTRACT 2). */
 public final class JsonResponses {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -47,15 +47,6 @@ public final class JsonResponses {
         response.getHeaders().put(HttpHeader.ALLOW, method);
         error(response, callback, 405, "method_not_allowed", "use " + method);
         return false;
-    }
-
-    /** An authentication problem; a 429 carries its Retry-After. */
-    public static void problem(Response response, Callback callback, io.eventpipe.relay.auth.AuthProblem problem) {
-        if (problem.retryAfterSeconds() > 0) {
-            retryLater(response, callback, problem.status(), problem.code(), problem.getMessage(), (int) problem.retryAfterSeconds());
-        } else {
-            error(response, callback, problem.status(), problem.code(), problem.getMessage());
-        }
     }
 
     /** 429 and 503 tell the client when to come back. */
