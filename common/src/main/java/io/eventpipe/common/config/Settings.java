@@ -77,7 +77,7 @@ public final class Settings {
         }
     }
 
-    /** A duration as ISO-8601 (PT5S) or a number with a unit: 500ms, 5s, 2m, 1h. */
+    /** A duration as ISO-8601 (PT5S) or a number with a unit: 500ms, 5s, 2m, 1h, 180d. */
     public Duration duration(String key) {
         String value = string(key).toLowerCase(Locale.ROOT);
         try {
@@ -92,10 +92,11 @@ public final class Settings {
                 case 's' -> Duration.ofSeconds(amount);
                 case 'm' -> Duration.ofMinutes(amount);
                 case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
                 default -> throw new NumberFormatException();
             };
         } catch (RuntimeException e) {
-            throw new ConfigError(key, "must be a duration such as 500ms, 5s, 2m or PT5S, is '" + value + "'");
+            throw new ConfigError(key, "must be a duration such as 500ms, 5s, 2m, 7d or PT5S, is '" + value + "'");
         }
     }
 

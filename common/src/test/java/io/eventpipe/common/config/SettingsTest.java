@@ -32,11 +32,12 @@ class SettingsTest {
 
     @Test
     void durationsInEveryAcceptedForm() {
-        Settings settings = Settings.of(Map.of("a", "500ms", "b", "PT1.5S", "c", "2m", "d", "1h", "e", "soon"));
+        Settings settings = Settings.of(Map.of("a", "500ms", "b", "PT1.5S", "c", "2m", "d", "1h", "e", "soon", "f", "180d"));
         assertThat(settings.duration("a")).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.duration("b")).isEqualTo(Duration.ofMillis(1500));
         assertThat(settings.duration("c")).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.duration("d")).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.duration("f")).isEqualTo(Duration.ofDays(180));
         assertThatThrownBy(() -> settings.duration("e")).hasMessageContaining("setting e must be a duration");
     }
 

@@ -1,0 +1,111 @@
+package io.eventpipe.admin;
+
+import io.eventpipe.admin.auth.AdminAuthenticator;
+import io.eventpipe.admin.auth.LoginChallenges;
+import io.eventpipe.admin.auth.SessionTokens;
+import io.eventpipe.admin.config.AdminConfig;
+import io.eventpipe.admin.http.AdminServer;
+import io.eventpipe.admin.http.Routes;
+import io.eventpipe.admin.kafka.ControlPlanePublisher;
+import io.eventpipe.admin.labels.LabelConfigService;
+import io.eventpipe.admin.labels.LabelConfigStore;
+import io.eventpipe.admin.pki.Bootstrap;
+import io.eventpipe.admin.pki.RootOfTrust;
+import io.eventpipe.admin.store.AdminStore;
+import io.eventpipe.admin.store.AuditLog;
+import io.eventpipe.admin.store.Database;
+import io.eventpipe.admin.store.Jdbc;
+import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The admin service's process: database, root of trust, the first admin at first start, the API. */
+public final class AdminApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApp.class);
+
+    private final Database database;
+    private final ControlPlanePublisher publisher;
+    private final Server server;
+    private final Optional<Path> bootstrapCredentials;
+
+    private AdminApp(Database database, ControlPlanePublisher publisher, Server server, Optional<Path> bootstrapCredentials) {
+        this.database = database;
+        this.publisher = publisher;
+        this.server = server;
+        this.bootstrapCredentials = bootstrapCredentials;
+    }
+
+    public static AdminApp start(AdminConfig config) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Database database = new Database(config);
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        RootOfTrust root = RootOfTrust.load(config, clock);
+        AdminStore admins = new AdminStore(jdbc);
+        Optional<Path> credentials = Bootstrap.firstAdmin(admins, root, config.dataDir(), config.adminCertificateValidity(), clock);
+        SessionTokens sessions = SessionTokens.loadOrCreate(jdbc, config.sessionTtl(), clock);
+        ControlPlanePublisher publisher = new ControlPlanePublisher(config.bootstrapServers(),
+                SchemaRegistryClient.shared(config.registryUrl()));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        Routes routes = new Routes(new AdminAuthenticator(admins, root, sessions, jdbc, clock),
+                new LoginChallenges(jdbc, config.loginChallengeTtl(), clock), sessions, new AuditLog(jdbc, clock),
+                new LabelConfigService(new LabelConfigStore(jdbc), publisher, clock), metrics, () -> notReady(database), clock);
+        Server server = AdminServer.newServer(config, routes);
+        server.start();
+        AdminApp app = new AdminApp(database, publisher, server, credentials);
+        credentials.ifPresent(file -> LOG.info("first admin created; its credentials are in {} (owner-only)", file));
+        return app;
+    }
+
+    private static String notReady(Database database) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return connection.isValid(2) ? null : "the database does not answer";
+        } catch (java.sql.SQLException e) {
+            return "the database is unavailable";
+        }
+    }
+
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** Where this start wrote the first admin's credentials (empty when an admin existed already). */
+    public Optional<Path> bootstrapCredentials() {
+        return bootstrapCredentials;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        publisher.close();
+        database.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = args.length > 1 && args[0].equals("--config") ? Path.of(args[1]) : null;
+        AdminConfig config = AdminConfig.load(file, System.getenv());
+        AdminApp app = start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.close();
+            } catch (Exception e) {
+                LOG.warn("stopping: {}", e.toString());
+            }
+            stopped.countDown();
+        }, "admin-shutdown"));
+        LOG.info("admin service on port {}", app.port());
+        stopped.await();
+    }
+}

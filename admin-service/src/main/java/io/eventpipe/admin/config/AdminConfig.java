@@ -1,0 +1,54 @@
+package io.eventpipe.admin.config;
+
+import io.eventpipe.common.config.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Typed settings of the admin service; the database password never appears in toString. */
+public record AdminConfig(
+        String httpHost,
+        int httpPort,
+        String bootstrapServers,
+        String registryUrl,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        Path rootCertificate,
+        Path rootKey,
+        Path dataDir,
+        Duration adminCertificateValidity,
+        Duration loginChallengeTtl,
+        Duration sessionTtl) {
+
+    public static final String DEFAULTS = "admin-defaults.properties";
+
+    public static AdminConfig load(Path file, Map<String, String> environment) {
+        return from(Settings.load(DEFAULTS, file, environment));
+    }
+
+    public static AdminConfig from(Settings settings) {
+        return new AdminConfig(
+                settings.string("http.host"),
+                settings.integer("http.port", 0, 65535),
+                settings.string("kafka.bootstrap.servers"),
+                settings.string("schema.registry.url"),
+                settings.string("db.url"),
+                settings.string("db.user"),
+                settings.string("db.password", ""),
+                Path.of(settings.string("pki.root.certificate")),
+                Path.of(settings.string("pki.root.key")),
+                Path.of(settings.string("data.dir")),
+                settings.duration("admin.certificate.validity"),
+                settings.duration("login.challenge.ttl"),
+                settings.duration("session.ttl"));
+    }
+
+    @Override
+    public String toString() {
+        return "AdminConfig[http=" + httpHost + ":" + httpPort + ", kafka=" + bootstrapServers + ", registry=" + registryUrl
+                + ", db=" + dbUrl + " as " + dbUser + ", dbPassword=***, root=" + rootCertificate + ", rootKey=" + rootKey
+                + ", dataDir=" + dataDir + ", adminCertificates=" + adminCertificateValidity + ", loginChallenge=" + loginChallengeTtl
+                + ", session=" + sessionTtl + "]";
+    }
+}

@@ -1,0 +1,51 @@
+package io.eventpipe.admin.http;
+
+import io.eventpipe.admin.config.AdminConfig;
+import io.eventpipe.web.JsonErrorHandler;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Wires the admin API into one Jetty server: one handler per route (openapi.yaml describes them). */
+public final class AdminServer {
+
+    static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+    static final int MAX_THREADS = 64;
+    static final long IDLE_TIMEOUT_MS = 30_000;
+
+    private AdminServer() {
+    }
+
+    public static Server newServer(AdminConfig config, Routes routes) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
+        threads.setName("admin-http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.httpHost());
+        connector.setPort(config.httpPort());
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        server.addConnector(connector);
+
+        PathMappingsHandler mappings = new PathMappingsHandler();
+        mappings.addMapping(PathSpec.from("/v1/admin/login/challenge"), new LoginHandler(routes, true));
+        mappings.addMapping(PathSpec.from("/v1/admin/login"), new LoginHandler(routes, false));
+        mappings.addMapping(PathSpec.from("/v1/admin/me"), new MeHandler(routes));
+        mappings.addMapping(PathSpec.from("/v1/admin/audit"), new AuditHandler(routes));
+        mappings.addMapping(PathSpec.from("/v1/admin/label-configs"), new LabelConfigsHandler(routes));
+        mappings.addMapping(PathSpec.from(LabelConfigHandler.PREFIX + "*"), new LabelConfigHandler(routes));
+        mappings.addMapping(PathSpec.from("/health"), new ManagementHandler(routes, ManagementHandler.Kind.HEALTH));
+        mappings.addMapping(PathSpec.from("/ready"), new ManagementHandler(routes, ManagementHandler.Kind.READY));
+        mappings.addMapping(PathSpec.from("/metrics"), new ManagementHandler(routes, ManagementHandler.Kind.METRICS));
+        server.setHandler(mappings);
+        server.setErrorHandler(new JsonErrorHandler());
+        return server;
+    }
+}

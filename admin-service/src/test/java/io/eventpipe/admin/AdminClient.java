@@ -1,0 +1,96 @@
+package io.eventpipe.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventpipe.common.httpsig.ContentDigest;
+import io.eventpipe.common.httpsig.HttpSignatures;
+import io.eventpipe.common.httpsig.SignedRequest;
+import io.eventpipe.common.pki.Pem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An admin as the CLI would be: the bootstrap credentials file, RFC 9421 signed requests, or a session token. */
+public final class AdminClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String adminId;
+    private final PrivateKey key;
+
+    public AdminClient(String baseUrl, String adminId, PrivateKey key) {
+        this.baseUrl = baseUrl;
+        this.adminId = adminId;
+        this.key = key;
+    }
+
+    public static AdminClient fromCredentials(String baseUrl, Path file) throws Exception {
+        JsonNode credentials = JSON.readTree(Files.readString(file));
+        return new AdminClient(baseUrl, credentials.get("adminId").asText(), Pem.privateKey(credentials.get("privateKey").asText()));
+    }
+
+    public String adminId() {
+        return adminId;
+    }
+
+    public PrivateKey key() {
+        return key;
+    }
+
+    /** A signed request (body JSON or null), not yet sent: tests alter it before sending. */
+    public HttpRequest.Builder signed(String method, String path, String json) {
+        URI uri = URI.create(baseUrl + path);
+        byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = new HashMap<>();
+        List<String> components = new ArrayList<>(HttpSignatures.CONTRACT_COMPONENTS);
+        if (body != null) {
+            headers.put("Content-Digest", List.of(ContentDigest.header(body)));
+            components.add(ContentDigest.HEADER);
+        }
+        HttpSignatures.Headers signature = HttpSignatures.sign(SignedRequest.of(method, uri, headers), components, "sig1", adminId, key,
+                Instant.now());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Signature-Input", signature.signatureInput()).header("Signature", signature.signature())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return request;
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> call(String method, String path, String json) throws Exception {
+        return send(signed(method, path, json));
+    }
+
+    public HttpResponse<String> unsigned(String method, String path, String json, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+}
