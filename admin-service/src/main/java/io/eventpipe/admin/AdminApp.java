@@ -16,6 +16,7 @@ import io.eventpipe.admin.store.AuditLog;
 import io.eventpipe.admin.store.Database;
 import io.eventpipe.admin.store.Jdbc;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.eventpipe.web.JettyServers;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +77,7 @@ public final class AdminApp implements AutoCloseable {
     }
 
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return JettyServers.boundPort(server);
     }
 
     /** Where this start wrote the first admin's credentials (empty when an admin existed already). */

@@ -49,6 +49,15 @@ public final class JsonResponses {
         return false;
     }
 
+    /** A refusal as its JSON answer; a 429 or 503 carries its Retry-After. */
+    public static void problem(Response response, Callback callback, HttpProblem problem) {
+        if (problem.retryAfterSeconds() > 0) {
+            retryLater(response, callback, problem.status(), problem.code(), problem.getMessage(), (int) problem.retryAfterSeconds());
+        } else {
+            error(response, callback, problem.status(), problem.code(), problem.getMessage());
+        }
+    }
+
     /** 429 and 503 tell the client when to come back. */
     public static void retryLater(Response response, Callback callback, int status, String code, String message, int seconds) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(seconds));

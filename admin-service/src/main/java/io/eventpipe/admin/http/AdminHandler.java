@@ -67,7 +67,7 @@ abstract class AdminHandler extends Handler.Abstract {
             if (change) {
                 auditQuietly("-", request.getMethod() + " " + request.getHttpURI().getPath(), "denied: " + denied.code(), source);
             }
-            JsonResponses.error(response, callback, denied.status(), denied.code(), denied.getMessage());
+            JsonResponses.problem(response, callback, denied);
         } catch (ApiProblem problem) {
             JsonResponses.send(response, callback, problem.status(), problem.body());
         } catch (SQLException | ControlPlanePublisher.PublishFailed | IllegalStateException e) {

@@ -1,14 +1,10 @@
 package io.eventpipe.admin.http;
 
 import io.eventpipe.admin.config.AdminConfig;
-import io.eventpipe.web.JsonErrorHandler;
+import io.eventpipe.web.JettyServers;
 import org.eclipse.jetty.http.pathmap.PathSpec;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Wires the admin API into one Jetty server: one handler per route (openapi.yaml describes them). */
 public final class AdminServer {
@@ -21,18 +17,8 @@ public final class AdminServer {
     }
 
     public static Server newServer(AdminConfig config, Routes routes) {
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
-        threads.setName("admin-http");
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(config.httpHost());
-        connector.setPort(config.httpPort());
-        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
-        server.addConnector(connector);
+        Server server = JettyServers.newServer("admin", config.httpHost(), config.httpPort(),
+                new JettyServers.Limits(MAX_THREADS, 4, MAX_REQUEST_HEADER_BYTES, IDLE_TIMEOUT_MS));
 
         PathMappingsHandler mappings = new PathMappingsHandler();
         mappings.addMapping(PathSpec.from("/v1/admin/login/challenge"), new LoginHandler(routes, true));
@@ -45,7 +31,6 @@ public final class AdminServer {
         mappings.addMapping(PathSpec.from("/ready"), new ManagementHandler(routes, ManagementHandler.Kind.READY));
         mappings.addMapping(PathSpec.from("/metrics"), new ManagementHandler(routes, ManagementHandler.Kind.METRICS));
         server.setHandler(mappings);
-        server.setErrorHandler(new JsonErrorHandler());
         return server;
     }
 }

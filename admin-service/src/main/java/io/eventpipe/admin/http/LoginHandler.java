@@ -86,7 +86,7 @@ final class LoginHandler extends Handler.Abstract {
                     .put("expiresAt", issued.expiresAt().toString()).put("adminId", adminId));
         } catch (Denied denied) {
             routes.audit().record(adminId, "login", adminId, "denied: " + denied.code(), null, source);
-            JsonResponses.error(response, callback, denied.status(), denied.code(), denied.getMessage());
+            JsonResponses.problem(response, callback, denied);
         }
     }
 }

@@ -65,7 +65,7 @@ final class DevicesHandler extends Handler.Abstract {
             answer.put("expiresAt", registration.expiresAt().toString());
             JsonResponses.send(response, callback, 201, answer);
         } catch (RegistrationProblem e) {
-            JsonResponses.error(response, callback, e.status(), e.code(), e.getMessage());
+            JsonResponses.problem(response, callback, e);
         }
         return true;
     }

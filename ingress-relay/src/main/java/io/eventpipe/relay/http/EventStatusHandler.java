@@ -45,7 +45,7 @@ final class EventStatusHandler extends Handler.Abstract {
         try {
             device = authenticator.authenticate(new JettySignedRequest(request), null);
         } catch (AuthProblem e) {
-            Problems.send(response, callback, e);
+            JsonResponses.problem(response, callback, e);
             return true;
         }
         Optional<Map<String, String>> record = records.get(eventId);

@@ -93,7 +93,7 @@ final class EventsHandler extends Handler.Abstract {
         try {
             device = authenticator.authenticate(new JettySignedRequest(request), Sha256.digest(body));
         } catch (AuthProblem e) {
-            Problems.send(response, callback, e);
+            JsonResponses.problem(response, callback, e);
             return true;
         }
         accept(device, body, response, callback);

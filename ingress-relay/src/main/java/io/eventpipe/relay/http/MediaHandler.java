@@ -66,7 +66,7 @@ final class MediaHandler extends Handler.Abstract {
         try {
             auth = authenticator.authenticateBeforeBody(new JettySignedRequest(request));
         } catch (AuthProblem e) {
-            Problems.send(response, callback, e);
+            JsonResponses.problem(response, callback, e);
             return true;
         }
         if (!Hex.encode(auth.claimedSha256()).equals(sha256)) {

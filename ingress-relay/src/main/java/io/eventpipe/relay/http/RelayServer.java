@@ -1,6 +1,6 @@
 package io.eventpipe.relay.http;
 
-import io.eventpipe.web.JsonErrorHandler;
+import io.eventpipe.web.JettyServers;
 import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.devices.DeviceRegistrar;
@@ -17,12 +17,8 @@ import io.eventpipe.relay.redis.SharedState;
 import io.eventpipe.relay.storage.MediaStore;
 import java.time.Clock;
 import org.eclipse.jetty.http.pathmap.PathSpec;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Wires the relay's routes into one Jetty server: one handler per route. */
 public final class RelayServer {
@@ -43,19 +39,8 @@ public final class RelayServer {
     }
 
     public static Server newServer(RelayConfig config, Dependencies deps) {
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
-        threads.setName("relay-http");
-        Server server = new Server(threads);
-
-        HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(config.httpHost());
-        connector.setPort(config.httpPort());
-        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
-        server.addConnector(connector);
+        Server server = JettyServers.newServer("relay", config.httpHost(), config.httpPort(),
+                new JettyServers.Limits(MAX_THREADS, 8, MAX_REQUEST_HEADER_BYTES, IDLE_TIMEOUT_MS));
 
         PathMappingsHandler routes = new PathMappingsHandler();
         routes.addMapping(PathSpec.from("/v1/challenge"), new ChallengeHandler(deps.challenges()));
@@ -74,12 +59,11 @@ public final class RelayServer {
                 HealthHandler.readiness(() -> deps.replies().isRunning() && deps.shared().isReachable() && deps.media().isReachable()));
         server.setHandler(new SharedStateGuard(
                 new RateLimitHandler(routes, deps.limiter(), config.addressLimit(), config.registrationLimit())));
-        server.setErrorHandler(new JsonErrorHandler());
         return server;
     }
 
     /** The port actually bound (when the configured one was 0). */
     public static int boundPort(Server server) {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return JettyServers.boundPort(server);
     }
 }
