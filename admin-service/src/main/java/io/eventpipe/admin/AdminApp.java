@@ -86,8 +86,12 @@ public final class AdminApp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server: {}", e.toString());
+        }
         publisher.close();
         database.close();
     }
@@ -98,11 +102,7 @@ public final class AdminApp implements AutoCloseable {
         AdminApp app = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                app.close();
-            } catch (Exception e) {
-                LOG.warn("stopping: {}", e.toString());
-            }
+            app.close();
             stopped.countDown();
         }, "admin-shutdown"));
         LOG.info("admin service on port {}", app.port());

@@ -35,7 +35,7 @@ public final class ControlPlanePublisher implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new AvroSerializer<>(registry, false));
+                new StringSerializer(), new AvroSerializer<>(registry, false), false); // the serializers come configured
         this.template = new KafkaTemplate<>(factory);
     }
 

@@ -1,0 +1,125 @@
+package io.eventpipe.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventpipe.avro.LabelConfig;
+import io.eventpipe.avro.LabelConfigStatus;
+import io.eventpipe.avro.LabelConfigVersion;
+import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
+import io.eventpipe.schemas.topics.Topics;
+import io.eventpipe.stack.Await;
+import io.eventpipe.testkit.RealServers;
+import io.eventpipe.testkit.TestServers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Label configurations managed through the admin API land on config.labels, with their history, and every change is audited. */
+@ExtendWith(RealServers.class)
+class LabelConfigAdminIT {
+
+    private static final String LABELS = "[{\"name\":\"species\",\"type\":\"TEXT\",\"required\":true,\"maxLength\":80},"
+            + "{\"name\":\"count\",\"type\":\"INTEGER\",\"min\":1}]";
+
+    @Test
+    void createVersionDeprecateDeleteArePublishedAndAudited(TestServers servers, @TempDir Path dir) throws Exception {
+        AdminFixture fixture = new AdminFixture(servers, dir);
+        String id = "birds-" + UUID.randomUUID().toString().substring(0, 8);
+        try (AdminApp app = AdminApp.start(fixture.config(Map.of()));
+             KafkaConsumer<String, LabelConfig> topic = configLabels(servers)) {
+            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+
+            var created = admin.call("POST", "/v1/admin/label-configs",
+                    "{\"id\":\"" + id + "\",\"name\":\"Birds\",\"labels\":" + LABELS + "}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(latest(topic, id).getVersions()).extracting(LabelConfigVersion::getVersion).containsExactly(1);
+
+            assertThat(admin.call("POST", "/v1/admin/label-configs", "{\"id\":\"" + id + "\",\"name\":\"Again\",\"labels\":" + LABELS
+                    + "}").statusCode()).isEqualTo(409);
+            var invalid = admin.call("POST", "/v1/admin/label-configs", "{\"id\":\"x-" + id + "\",\"name\":\"Bad\",\"labels\":"
+                    + "[{\"name\":\"n\",\"type\":\"ENUM\"}]}");
+            assertThat(invalid.statusCode()).isEqualTo(422);
+            assertThat(AdminClient.json(invalid).get("violations").get(0).get("field").asText()).isEqualTo("/labels/0/enumValues");
+
+            var second = admin.call("PUT", "/v1/admin/label-configs/" + id, "{\"name\":\"Birds (v2)\",\"labels\":" + LABELS + "}");
+            assertThat(AdminClient.json(second).get("currentVersion").asInt()).isEqualTo(2);
+            assertThat(admin.call("POST", "/v1/admin/label-configs/" + id + "/deprecate", "{\"version\":1}").statusCode()).isEqualTo(200);
+            LabelConfig published = latest(topic, id);
+            assertThat(published.getName()).isEqualTo("Birds (v2)");
+            assertThat(published.getVersions()).extracting(LabelConfigVersion::getStatus)
+                    .containsExactly(LabelConfigStatus.DEPRECATED, LabelConfigStatus.ACTIVE);
+            assertThat(published.getVersions().get(1).getCreatedBy()).isEqualTo(admin.adminId());
+
+            assertThat(admin.call("DELETE", "/v1/admin/label-configs/" + id, null).statusCode()).isEqualTo(200);
+            assertThat(latest(topic, id)).as("a tombstone").isNull();
+            assertThat(admin.call("GET", "/v1/admin/label-configs/" + id, null).statusCode()).isEqualTo(404);
+            assertThat(admin.call("POST", "/v1/admin/label-configs", "{\"id\":\"" + id + "\",\"name\":\"Reuse\",\"labels\":" + LABELS
+                    + "}").statusCode()).as("a deleted id is not given out again").isEqualTo(409);
+
+            JsonNode audit = AdminClient.json(admin.call("GET", "/v1/admin/audit?limit=50", null)).get("entries");
+            List<String> actions = new ArrayList<>();
+            audit.forEach(entry -> actions.add(entry.get("action").asText() + " " + entry.path("target").asText()));
+            assertThat(actions).contains("label-config.create " + id, "label-config.version " + id,
+                    "label-config.deprecate " + id + "@1", "label-config.delete " + id);
+            assertThat(audit.get(0).get("adminId").asText()).isEqualTo(admin.adminId());
+            assertThat(audit.get(0).get("source").asText()).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void changesWithoutAValidAdminAreRefusedAndTheRefusalIsAudited(TestServers servers, @TempDir Path dir) throws Exception {
+        AdminFixture fixture = new AdminFixture(servers, dir);
+        try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
+            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            var anonymous = admin.unsigned("POST", "/v1/admin/label-configs", "{\"id\":\"nope\",\"name\":\"x\",\"labels\":" + LABELS + "}",
+                    Map.of());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(admin.unsigned("POST", "/v1/admin/label-configs", "x".repeat(300_000), Map.of()).statusCode()).isEqualTo(413);
+            assertThat(admin.unsigned("POST", "/v1/admin/label-configs", "{}", Map.of("Content-Type", "text/plain")).statusCode())
+                    .isIn(415, 401);
+            var tampered = admin.signed("POST", "/v1/admin/label-configs", "{\"id\":\"a1\",\"name\":\"x\",\"labels\":" + LABELS + "}")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"a2\",\"name\":\"x\",\"labels\":" + LABELS + "}"));
+            assertThat(admin.send(tampered).statusCode()).as("a body other than the signed one").isEqualTo(401);
+            JsonNode audit = AdminClient.json(admin.call("GET", "/v1/admin/audit?adminId=-", null)).get("entries");
+            assertThat(audit).isNotEmpty();
+            assertThat(audit.get(0).get("outcome").asText()).startsWith("denied");
+        }
+    }
+
+    private static KafkaConsumer<String, LabelConfig> configLabels(TestServers servers) {
+        KafkaConsumer<String, LabelConfig> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()),
+                Serdes.String().deserializer(), Topics.CONFIG_LABELS.valueSerde(
+                        new RestSchemaRegistryClient(servers.registry().confluentApiUrl())).deserializer());
+        TopicPartition partition = new TopicPartition(Topics.CONFIG_LABELS.name(), 0);
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        return consumer;
+    }
+
+    /** The value of the key's newest record on the topic as it is now (null for a tombstone). */
+    private static LabelConfig latest(KafkaConsumer<String, LabelConfig> consumer, String id) {
+        TopicPartition partition = new TopicPartition(Topics.CONFIG_LABELS.name(), 0);
+        long end = consumer.endOffsets(List.of(partition)).get(partition);
+        List<ConsumerRecord<String, LabelConfig>> seen = new ArrayList<>();
+        Await.until("config.labels read to its end", Duration.ofSeconds(30), () -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (record.key().equals(id)) {
+                    seen.add(record);
+                }
+            });
+            return consumer.position(partition) >= end;
+        });
+        return seen.get(seen.size() - 1).value();
+    }
+}

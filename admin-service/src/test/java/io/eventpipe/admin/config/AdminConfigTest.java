@@ -1,0 +1,35 @@
+package io.eventpipe.admin.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventpipe.common.config.Settings.ConfigError;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AdminConfigTest {
+
+    @Test
+    void defaultsAreTheLocalStacksAndTheEnvironmentOverrides() {
+        AdminConfig config = AdminConfig.load(null, Map.of("EVENTPIPE_HTTP_PORT", "18081", "EVENTPIPE_SESSION_TTL", "5m"));
+        assertThat(config.httpPort()).isEqualTo(18081);
+        assertThat(config.sessionTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.adminCertificateValidity()).isEqualTo(Duration.ofDays(180));
+        assertThat(config.rootKey()).isEqualTo(Path.of(".eventpipe/pki/root/root.key.pem"));
+        assertThat(config.dbUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/eventpipe");
+    }
+
+    @Test
+    void theDatabasePasswordNeverShows() {
+        assertThat(AdminConfig.load(null, Map.of("EVENTPIPE_DB_PASSWORD", "pg-secret-value")).toString())
+                .doesNotContain("pg-secret-value").contains("dbPassword=***");
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertThatThrownBy(() -> AdminConfig.load(null, Map.of("EVENTPIPE_SESSION_TTL", "forever"))).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("session.ttl");
+    }
+}
