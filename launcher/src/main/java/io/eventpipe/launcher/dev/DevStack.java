@@ -25,6 +25,7 @@ import io.eventpipe.stack.S3Store;
 import io.eventpipe.stack.SchemaRegistryServer;
 import io.eventpipe.stack.Server;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class DevStack implements AutoCloseable {
     /** The dev chain mines a block every second, so that anchors gather confirmations as on a real chain. */
     static final int BLOCK_SECONDS = 1;
     static final int DEV_CONFIRMATIONS = 3;
+    private boolean adminCredentialsExisted;
 
     public static final String BUCKET = "eventpipe";
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(90);
@@ -228,7 +230,34 @@ public final class DevStack implements AutoCloseable {
         awaitReady(relay, relayUrl() + "/ready");
         awaitReady(processors, processorsUrl() + "/ready");
         ManagedProcess anchorSink = startAnchorSink(common);
+        ManagedProcess admin = startAdminService(common);
         awaitReady(anchorSink, anchorSinkUrl() + "/ready");
+        awaitReady(admin, adminUrl() + "/ready");
+    }
+
+    /** The control plane, holding the root the stack created; it makes the first admin at first start. */
+    private ManagedProcess startAdminService(Map<String, String> common) {
+        adminCredentialsExisted = java.nio.file.Files.exists(adminCredentials());
+        Map<String, String> env = new java.util.HashMap<>(common);
+        env.put("EVENTPIPE_HTTP_PORT", Integer.toString(options.adminPort()));
+        env.put("EVENTPIPE_DB_URL", postgres.jdbcUrl());
+        env.put("EVENTPIPE_DB_USER", PostgresServer.USER);
+        env.put("EVENTPIPE_PKI_ROOT_CERTIFICATE", trust.rootCertificateFile().toString());
+        env.put("EVENTPIPE_PKI_ROOT_KEY", trust.rootCertificateFile().resolveSibling("root.key.pem").toString());
+        env.put("EVENTPIPE_DATA_DIR", adminCredentials().getParent().toString());
+        ManagedProcess process = ServiceProcess.start(options.home(), "admin-service", "io.eventpipe.admin.AdminApp", env,
+                options.dataDir(), options.logDir());
+        services.add(process);
+        return process;
+    }
+
+    /** Where admin-service writes the first admin's credentials (owner-only). */
+    public Path adminCredentials() {
+        return options.dataDir().resolve("admin").resolve("bootstrap-admin.json");
+    }
+
+    public String adminUrl() {
+        return "http://127.0.0.1:" + options.adminPort();
     }
 
     /** The anchor sink, with a key generated at first start and funded on the dev chain; it deploys its contract once. */
@@ -288,7 +317,9 @@ public final class DevStack implements AutoCloseable {
         out.printf("  stream processors     %s/metrics  (validation, archive; /health, /ready)%n", processorsUrl());
         out.printf("  anchor sink           %s/metrics  (batches every 2 s, FINAL after %d blocks of %d s; key in %s)%n",
                 anchorSinkUrl(), DEV_CONFIRMATIONS, BLOCK_SECONDS, options.dataDir().resolve("secrets/anchor.key"));
-        out.printf("  admin-service         not part of the stack yet (it arrives with the admin-service issue)%n");
+        out.printf("  admin-service         %s  (admin API, /health, /ready, /metrics)%n", adminUrl());
+        out.printf("  admin credentials     %s  (%s; owner-only, sign admin requests with its key)%n", adminCredentials(),
+                adminCredentialsExisted ? "from the first start" : "created on this first start");
         out.printf("  Kafka                 %s  (mutual TLS with ACLs for relays: %s)%n", kafka.bootstrapServers(),
                 kafka.tlsBootstrapServers());
         out.printf("  schema registry       %s  (Confluent API base)%n", registry.confluentApiUrl());

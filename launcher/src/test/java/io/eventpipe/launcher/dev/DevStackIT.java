@@ -32,11 +32,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -57,6 +53,7 @@ class DevStackIT {
     private Path output;
     private String eventId;
     private String rejectedId;
+    private DevStackProbe probe;
 
     @BeforeAll
     void ports() throws IOException {
@@ -66,6 +63,7 @@ class DevStackIT {
                 "ETHEREUM", "PROCESSORS", "ANCHOR")) {
             env.put("EVENTPIPE_DEV_" + server + "_PORT", Integer.toString(Ports.free()));
         }
+        probe = new DevStackProbe(env, dataDir);
     }
 
     @AfterAll
@@ -78,17 +76,8 @@ class DevStackIT {
         }
     }
 
-    private String relay() {
-        return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_RELAY_PORT");
-    }
 
-    private String registry() {
-        return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_REGISTRY_PORT") + "/apis/ccompat/v7";
-    }
 
-    private String kafka() {
-        return "127.0.0.1:" + env.get("EVENTPIPE_DEV_KAFKA_PORT");
-    }
 
     private void startLauncher(String name) throws IOException {
         output = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
@@ -138,13 +127,13 @@ class DevStackIT {
     void firstStartPrintsTheAddressesAndAnswersEventsWithTheirHash() throws Exception {
         startLauncher("first");
         String printed = read(output);
-        assertThat(printed).contains(relay(), kafka(), registry(), "sample 'field-observation' published");
+        assertThat(printed).contains(probe.relay(), probe.kafka(), probe.registry(), "sample 'field-observation' published");
 
         eventId = UUID.randomUUID().toString();
-        DeviceClient device = new DeviceClient(relay());
+        DeviceClient device = new DeviceClient(probe.relay());
         JsonNode registration = device.register();
         assertThat(registration.get("chain")).hasSize(2);
-        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create(relay() + "/v1/events"))
+        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create(probe.relay() + "/v1/events"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event(eventId)))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unsigned.statusCode()).isEqualTo(401);
@@ -161,11 +150,11 @@ class DevStackIT {
         assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
 
         // discovery: the local relay, approved and signed by the root the stack created
-        JsonNode relays = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(relay() + "/v1/relays")).build(),
+        JsonNode relays = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(probe.relay() + "/v1/relays")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         JsonNode local = relays.get("relays").get(0);
         assertThat(local.get("relayId").asText()).isEqualTo("relay-local");
-        assertThat(local.get("endpoint").asText()).isEqualTo(relay());
+        assertThat(local.get("endpoint").asText()).isEqualTo(probe.relay());
         var root = io.eventpipe.common.pki.Pem.certificate(Files.readString(dataDir.resolve("pki/root/root.crt.pem")));
         assertThat(new io.eventpipe.common.pki.RelayStatement(local.get("relayId").asText(), local.get("name").asText(),
                 local.get("status").asText(), local.get("endpoint").asText(), local.get("certificateFingerprint").asText(),
@@ -178,7 +167,7 @@ class DevStackIT {
     @Order(2)
     void concurrentLargeUploadsFitTheRelaysHeap() throws Exception {
         assertThat(read(output)).doesNotContain("OutOfMemoryError");
-        DeviceClient device = new DeviceClient(relay());
+        DeviceClient device = new DeviceClient(probe.relay());
         device.register();
         int uploads = 6;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(uploads);
@@ -196,17 +185,17 @@ class DevStackIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(io.eventpipe.stack.HttpProbe.isOk(relay() + "/ready")).isTrue();
+        assertThat(io.eventpipe.stack.HttpProbe.isOk(probe.relay() + "/ready")).isTrue();
     }
 
     @Test
     @Order(2)
     void topicsDecodeThroughTheRegistry() throws Exception {
-        List<String> incoming = consume("events.incoming");
-        List<String> results = consume("events.results");
+        List<String> incoming = probe.consume("events.incoming");
+        List<String> results = probe.consume("events.results");
         assertThat(incoming).anySatisfy(line -> assertThat(line).contains(eventId).contains("\"schemaId\":"));
         assertThat(results).anySatisfy(line -> assertThat(line).contains(eventId).contains("\"status\":\"ACCEPTED\""));
-        assertThat(consume("config.labels")).anySatisfy(line -> assertThat(line).contains("field-observation"));
+        assertThat(probe.consume("config.labels")).anySatisfy(line -> assertThat(line).contains("field-observation"));
     }
 
     /** CONTRACT 1: kcat -C -b BROKER -t TOPIC -s value=avro -r REGISTRY_URL decodes every topic. */
@@ -215,28 +204,29 @@ class DevStackIT {
     void kcatDecodesTheTopicsThroughTheRegistry() throws Exception {
         Path kcat = ProjectHome.find().resolve("tools/kcat/bin/kcat");
         assertThat(kcat).as("kcat with Avro support; build it with tools/kcat/build.sh (./eventpipe test does)").isExecutable();
-        String incoming = kcat(kcat, "events.incoming");
+        String incoming = probe.kcat(kcat, "events.incoming");
         assertThat(incoming).contains("\"eventId\": \"" + eventId + "\"", "\"relayId\": \"relay-local\"");
-        assertThat(kcat(kcat, "events.validated")).contains("\"eventId\": \"" + eventId + "\"", "\"canonicalJson\"");
-        assertThat(kcat(kcat, "events.rejected")).contains("\"eventId\": {\"string\": \"" + rejectedId + "\"}", "UNKNOWN_LABEL_CONFIG");
+        assertThat(probe.kcat(kcat, "events.validated")).contains("\"eventId\": \"" + eventId + "\"", "\"canonicalJson\"");
+        assertThat(probe.kcat(kcat, "events.rejected"))
+                .contains("\"eventId\": {\"string\": \"" + rejectedId + "\"}", "UNKNOWN_LABEL_CONFIG");
         // the archive's STORED follows the validator's ACCEPTED
         Await.until("kcat to show the event STORED", Duration.ofSeconds(30), () -> {
             try {
-                String results = kcat(kcat, "events.results");
+                String results = probe.kcat(kcat, "events.results");
                 return results.contains("\"status\": \"ACCEPTED\"") && results.contains("\"status\": \"STORED\"")
                         && results.contains("\"eventId\": \"" + eventId + "\"");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(kcat(kcat, "config.labels")).contains("\"id\": \"field-observation\"");
+        assertThat(probe.kcat(kcat, "config.labels")).contains("\"id\": \"field-observation\"");
     }
 
     /** Issue 5 in the local stack: the event's status reaches FINAL with a receipt that ./eventpipe verify accepts. */
     @Test
     @Order(3)
     void eventsAreAnchoredAndTheirReceiptsVerify(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        DeviceClient device = new DeviceClient(relay());
+        DeviceClient device = new DeviceClient(probe.relay());
         device.register();
         String id = UUID.randomUUID().toString();
         JsonNode accepted = JSON.readTree(device.postEvent(event(id)).body());
@@ -268,6 +258,27 @@ class DevStackIT {
         assertThat(anchorMetrics).contains("eventpipe_anchor_batch_size_count", "eventpipe_anchor_gas_per_event");
     }
 
+    /** Issue 6 in the local stack: the first admin publishes a label configuration; relay and processors apply it. */
+    @Test
+    @Order(3)
+    void theFirstAdminPublishesALabelConfigThatRelayAndProcessorsApply() throws Exception {
+        assertThat(read(output)).contains(dataDir.resolve("admin/bootstrap-admin.json").toString(), "created on this first start");
+        String id = "dev-it-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = probe.asFirstAdmin("POST", "/v1/admin/label-configs",
+                "{\"id\":\"" + id + "\",\"name\":\"Dev IT\","
+                + "\"labels\":[{\"name\":\"species\",\"type\":\"TEXT\",\"required\":true},{\"name\":\"count\",\"type\":\"INTEGER\"}]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Await.until("the relay to serve " + id, Duration.ofSeconds(30), () -> DevStackProbe.call(() -> http.send(
+                HttpRequest.newBuilder(URI.create(probe.relay() + "/v1/label-configs")).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains(id));
+        DeviceClient device = new DeviceClient(probe.relay());
+        device.register();
+        String accepted = UUID.randomUUID().toString();
+        JsonNode answer = JSON.readTree(device.postEvent(event(accepted).replace("field-observation", id)).body());
+        assertThat(answer.get("status").asText()).as(answer.toString()).isEqualTo("ACCEPTED");
+        assertThat(probe.asFirstAdmin("GET", "/v1/admin/audit?action=label-config.create", null).body()).contains(id);
+    }
+
     /** The processors' management port: Prometheus text with the validation and archive SLIs after traffic. */
     @Test
     @Order(3)
@@ -281,96 +292,40 @@ class DevStackIT {
                 "eventpipe_validation_latency_seconds_bucket");
     }
 
-    private String kcat(Path kcat, String topic) throws Exception {
-        Process process = new ProcessBuilder(kcat.toString(), "-C", "-b", kafka(), "-t", topic, "-s", "value=avro",
-                "-r", registry(), "-e", "-q").redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).doesNotContain("ERROR");
-        return out;
-    }
 
     @Test
     @Order(4)
     void stopLeavesNoProcessAndRestartFindsEverythingAgain() throws Exception {
-        List<String> subjectsBefore = subjects();
-        try (S3Client s3 = s3()) {
+        List<String> subjectsBefore = probe.subjects();
+        try (S3Client s3 = probe.s3()) {
             s3.putObject(b -> b.bucket(DevStack.BUCKET).key("media/kept"), RequestBody.fromString("evidence"));
         }
-        String account = rpc("eth_accounts", "").get("result").get(0).asText();
-        String tx = rpc("eth_sendTransaction", "{\"from\":\"" + account + "\",\"to\":\"" + account + "\",\"value\":\"0x1\"}")
+        String account = probe.rpc("eth_accounts", "").get("result").get(0).asText();
+        String tx = probe.rpc("eth_sendTransaction", "{\"from\":\"" + account + "\",\"to\":\"" + account + "\",\"value\":\"0x1\"}")
                 .get("result").asText();
         // the dev chain mines a block a second: wait for the transaction's
         long blocks = Await.value("the transaction's block", Duration.ofSeconds(10), () -> {
-            JsonNode receipt = call(() -> rpc("eth_getTransactionReceipt", "\"" + tx + "\"")).get("result");
+            JsonNode receipt = DevStackProbe.call(() -> probe.rpc("eth_getTransactionReceipt", "\"" + tx + "\"")).get("result");
             return receipt == null || receipt.isNull() ? null : Long.decode(receipt.get("blockNumber").asText());
         });
         stopLauncher();
 
         startLauncher("second");
         assertThat(read(output)).contains("kept from the previous run");
-        assertThat(consume("events.incoming")).anySatisfy(line -> assertThat(line).contains(eventId));
-        assertThat(subjects()).containsExactlyInAnyOrderElementsOf(subjectsBefore);
-        try (S3Client s3 = s3()) {
+        assertThat(probe.consume("events.incoming")).anySatisfy(line -> assertThat(line).contains(eventId));
+        assertThat(probe.subjects()).containsExactlyInAnyOrderElementsOf(subjectsBefore);
+        try (S3Client s3 = probe.s3()) {
             assertThat(s3.getObjectAsBytes(b -> b.bucket(DevStack.BUCKET).key("media/kept")).asUtf8String()).isEqualTo("evidence");
         }
         // the chain went on from where it was, the transaction still in its block
-        assertThat(Long.decode(rpc("eth_blockNumber", "").get("result").asText())).isGreaterThanOrEqualTo(blocks);
-        assertThat(Long.decode(rpc("eth_getTransactionReceipt", "\"" + tx + "\"").get("result").get("blockNumber").asText()))
+        assertThat(Long.decode(probe.rpc("eth_blockNumber", "").get("result").asText())).isGreaterThanOrEqualTo(blocks);
+        assertThat(Long.decode(probe.rpc("eth_getTransactionReceipt", "\"" + tx + "\"").get("result").get("blockNumber").asText()))
                 .isEqualTo(blocks);
         stopLauncher();
     }
 
-    private static <T> T call(java.util.concurrent.Callable<T> action) {
-        try {
-            return action.call();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private S3Client s3() throws IOException {
-        java.util.Properties credentials = new java.util.Properties();
-        try (var reader = Files.newBufferedReader(dataDir.resolve("s3/credentials.properties"))) {
-            credentials.load(reader);
-        }
-        return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + env.get("EVENTPIPE_DEV_S3_PORT")))
-                .region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        credentials.getProperty("accessKey"), credentials.getProperty("secretKey"))))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-    }
 
-    private JsonNode rpc(String method, String param) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[" + param + "]}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + env.get("EVENTPIPE_DEV_ETHEREUM_PORT"))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode answer = JSON.readTree(response.body());
-        assertThat(answer.has("error")).as(response.body()).isFalse();
-        return answer;
-    }
 
-    private List<String> subjects() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(registry() + "/subjects")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        List<String> subjects = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(s -> subjects.add(s.asText()));
-        assertThat(subjects).contains("events.incoming-value", "events.results-value");
-        return subjects;
-    }
 
-    private List<String> consume(String topic) throws Exception {
-        List<String> command = JavaCommand.mainClass(System.getProperty("java.class.path"), "io.eventpipe.launcher.Main")
-                .args("consume", topic).toList();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka());
-        builder.environment().put("EVENTPIPE_SCHEMA_REGISTRY_URL", registry());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-        return out.lines().toList();
-    }
 }

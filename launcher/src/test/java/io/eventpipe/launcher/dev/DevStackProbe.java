@@ -1,0 +1,137 @@
+package io.eventpipe.launcher.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventpipe.common.httpsig.ContentDigest;
+import io.eventpipe.common.httpsig.HttpSignatures;
+import io.eventpipe.common.httpsig.SignedRequest;
+import io.eventpipe.common.pki.Pem;
+import io.eventpipe.stack.JavaCommand;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** How DevStackIT looks at a running local stack from outside: its addresses, topics, registry, chain and store. */
+final class DevStackProbe {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> env;
+    private final Path dataDir;
+
+    DevStackProbe(Map<String, String> env, Path dataDir) {
+        this.env = env;
+        this.dataDir = dataDir;
+    }
+
+    String admin() {
+        return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_ADMIN_PORT");
+    }
+
+    /** A request to the admin API signed (RFC 9421) with the key of the first admin, read from the file the stack printed. */
+    HttpResponse<String> asFirstAdmin(String method, String path, String json) throws Exception {
+        JsonNode credentials = JSON.readTree(Files.readString(dataDir.resolve("admin/bootstrap-admin.json")));
+        URI uri = URI.create(admin() + path);
+        byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        List<String> components = new ArrayList<>(HttpSignatures.CONTRACT_COMPONENTS);
+        if (body != null) {
+            headers.put("Content-Digest", List.of(ContentDigest.header(body)));
+            components.add(ContentDigest.HEADER);
+        }
+        HttpSignatures.Headers signature = HttpSignatures.sign(SignedRequest.of(method, uri, headers), components, "sig1",
+                credentials.get("adminId").asText(), Pem.privateKey(credentials.get("privateKey").asText()), java.time.Instant.now());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Signature-Input", signature.signatureInput())
+                .header("Signature", signature.signature())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, values) -> request.header(name, values.get(0)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String relay() {
+        return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_RELAY_PORT");
+    }
+    String registry() {
+        return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_REGISTRY_PORT") + "/apis/ccompat/v7";
+    }
+    String kafka() {
+        return "127.0.0.1:" + env.get("EVENTPIPE_DEV_KAFKA_PORT");
+    }
+    String kcat(Path kcat, String topic) throws Exception {
+        Process process = new ProcessBuilder(kcat.toString(), "-C", "-b", kafka(), "-t", topic, "-s", "value=avro",
+                "-r", registry(), "-e", "-q").redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(out).doesNotContain("ERROR");
+        return out;
+    }
+    static <T> T call(java.util.concurrent.Callable<T> action) {
+        try {
+            return action.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+    S3Client s3() throws IOException {
+        java.util.Properties credentials = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(dataDir.resolve("s3/credentials.properties"))) {
+            credentials.load(reader);
+        }
+        return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + env.get("EVENTPIPE_DEV_S3_PORT")))
+                .region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        credentials.getProperty("accessKey"), credentials.getProperty("secretKey"))))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+    JsonNode rpc(String method, String param) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[" + param + "]}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + env.get("EVENTPIPE_DEV_ETHEREUM_PORT"))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.has("error")).as(response.body()).isFalse();
+        return answer;
+    }
+    List<String> subjects() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(registry() + "/subjects")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> subjects = new ArrayList<>();
+        JSON.readTree(response.body()).forEach(s -> subjects.add(s.asText()));
+        assertThat(subjects).contains("events.incoming-value", "events.results-value");
+        return subjects;
+    }
+    List<String> consume(String topic) throws Exception {
+        List<String> command = JavaCommand.mainClass(System.getProperty("java.class.path"), "io.eventpipe.launcher.Main")
+                .args("consume", topic).toList();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka());
+        builder.environment().put("EVENTPIPE_SCHEMA_REGISTRY_URL", registry());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return out.lines().toList();
+    }
+}
