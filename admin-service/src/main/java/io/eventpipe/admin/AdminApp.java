@@ -11,6 +11,7 @@ import io.eventpipe.admin.labels.LabelConfigService;
 import io.eventpipe.admin.labels.LabelConfigStore;
 import io.eventpipe.admin.pki.Bootstrap;
 import io.eventpipe.admin.pki.RootOfTrust;
+import io.eventpipe.admin.sre.TopicOperations;
 import io.eventpipe.admin.store.AdminStore;
 import io.eventpipe.admin.store.AuditLog;
 import io.eventpipe.admin.store.Database;
@@ -36,12 +37,15 @@ public final class AdminApp implements AutoCloseable {
 
     private final Database database;
     private final ControlPlanePublisher publisher;
+    private final TopicOperations topics;
     private final Server server;
     private final Optional<Path> bootstrapCredentials;
 
-    private AdminApp(Database database, ControlPlanePublisher publisher, Server server, Optional<Path> bootstrapCredentials) {
+    private AdminApp(Database database, ControlPlanePublisher publisher, TopicOperations topics, Server server,
+                     Optional<Path> bootstrapCredentials) {
         this.database = database;
         this.publisher = publisher;
+        this.topics = topics;
         this.server = server;
         this.bootstrapCredentials = bootstrapCredentials;
     }
@@ -56,14 +60,15 @@ public final class AdminApp implements AutoCloseable {
         SessionTokens sessions = SessionTokens.loadOrCreate(jdbc, config.sessionTtl(), clock);
         ControlPlanePublisher publisher = new ControlPlanePublisher(config.bootstrapServers(),
                 SchemaRegistryClient.shared(config.registryUrl()));
+        TopicOperations topics = new TopicOperations(config.bootstrapServers());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         Routes routes = new Routes(new AdminAuthenticator(admins, root, sessions, jdbc, clock),
                 new LoginChallenges(jdbc, config.loginChallengeTtl(), clock), sessions, new AuditLog(jdbc, clock),
-                new LabelConfigService(new LabelConfigStore(jdbc), publisher, clock), metrics, () -> notReady(database), clock);
+                new LabelConfigService(new LabelConfigStore(jdbc), publisher, clock), topics, metrics, () -> notReady(database), clock);
         Server server = AdminServer.newServer(config, routes);
         server.start();
-        AdminApp app = new AdminApp(database, publisher, server, credentials);
+        AdminApp app = new AdminApp(database, publisher, topics, server, credentials);
         credentials.ifPresent(file -> LOG.info("first admin created; its credentials are in {} (owner-only)", file));
         return app;
     }
@@ -93,6 +98,7 @@ public final class AdminApp implements AutoCloseable {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
         publisher.close();
+        topics.close();
         database.close();
     }
 

@@ -39,8 +39,8 @@ abstract class AdminHandler extends Handler.Abstract {
     record Call(AdminPrincipal admin, Request request, JsonNode body, String source) {
     }
 
-    abstract void serve(Call call, Response response, Callback callback) throws ApiProblem, SQLException,
-            ControlPlanePublisher.PublishFailed, IOException;
+    /** Serves the call; checked failures of dependencies (database, Kafka) become 503s. */
+    abstract void serve(Call call, Response response, Callback callback) throws Exception;
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
@@ -70,10 +70,18 @@ abstract class AdminHandler extends Handler.Abstract {
             JsonResponses.problem(response, callback, denied);
         } catch (ApiProblem problem) {
             JsonResponses.send(response, callback, problem.status(), problem.body());
-        } catch (SQLException | ControlPlanePublisher.PublishFailed | IllegalStateException e) {
+        } catch (SQLException | ControlPlanePublisher.PublishFailed | IllegalStateException | java.util.concurrent.ExecutionException
+                 | java.util.concurrent.TimeoutException e) {
             LOG.warn("{} {} not served: {}", request.getMethod(), request.getHttpURI().getPath(), e.toString());
             JsonResponses.retryLater(response, callback, 503, "unavailable", "a dependency of the admin service is unavailable; retry",
                     RETRY_AFTER_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            JsonResponses.retryLater(response, callback, 503, "unavailable", "the admin service is stopping", RETRY_AFTER_SECONDS);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("unexpected failure of " + request.getHttpURI().getPath(), e);
         }
         return true;
     }

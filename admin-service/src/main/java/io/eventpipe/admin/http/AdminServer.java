@@ -27,6 +27,8 @@ public final class AdminServer {
         mappings.addMapping(PathSpec.from("/v1/admin/audit"), new AuditHandler(routes));
         mappings.addMapping(PathSpec.from("/v1/admin/label-configs"), new LabelConfigsHandler(routes));
         mappings.addMapping(PathSpec.from(LabelConfigHandler.PREFIX + "*"), new LabelConfigHandler(routes));
+        mappings.addMapping(PathSpec.from(TopicsHandler.PREFIX), new TopicsHandler(routes));
+        mappings.addMapping(PathSpec.from(TopicsHandler.PREFIX + "/*"), new TopicsHandler(routes));
         mappings.addMapping(PathSpec.from("/health"), new ManagementHandler(routes, ManagementHandler.Kind.HEALTH));
         mappings.addMapping(PathSpec.from("/ready"), new ManagementHandler(routes, ManagementHandler.Kind.READY));
         mappings.addMapping(PathSpec.from("/metrics"), new ManagementHandler(routes, ManagementHandler.Kind.METRICS));
