@@ -26,9 +26,17 @@ public final class JsonResponses {
             json = "{\"error\":\"internal\",\"message\":\"response could not be written\"}";
         }
         response.setStatus(status);
+        if (status >= 400 && hasBody(response.getRequest())) {
+            // the body may be left unread: say the connection closes, so that no client reuses it for its next request
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         Content.Sink.write(response, true, json, callback);
+    }
+
+    private static boolean hasBody(org.eclipse.jetty.server.Request request) {
+        return request != null && (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
     }
 
     public static ObjectNode error(String code, String message) {
