@@ -11,6 +11,9 @@ import io.eventpipe.admin.labels.LabelConfigService;
 import io.eventpipe.admin.labels.LabelConfigStore;
 import io.eventpipe.admin.pki.Bootstrap;
 import io.eventpipe.admin.pki.RootOfTrust;
+import io.eventpipe.admin.relays.RelayAccess;
+import io.eventpipe.admin.relays.RelayService;
+import io.eventpipe.admin.relays.RelayStore;
 import io.eventpipe.admin.sre.TopicOperations;
 import io.eventpipe.admin.store.AdminStore;
 import io.eventpipe.admin.store.AuditLog;
@@ -24,6 +27,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Server;
@@ -37,15 +41,15 @@ public final class AdminApp implements AutoCloseable {
 
     private final Database database;
     private final ControlPlanePublisher publisher;
-    private final TopicOperations topics;
+    private final List<AutoCloseable> clients;
     private final Server server;
     private final Optional<Path> bootstrapCredentials;
 
-    private AdminApp(Database database, ControlPlanePublisher publisher, TopicOperations topics, Server server,
+    private AdminApp(Database database, ControlPlanePublisher publisher, List<AutoCloseable> clients, Server server,
                      Optional<Path> bootstrapCredentials) {
         this.database = database;
         this.publisher = publisher;
-        this.topics = topics;
+        this.clients = clients;
         this.server = server;
         this.bootstrapCredentials = bootstrapCredentials;
     }
@@ -61,14 +65,18 @@ public final class AdminApp implements AutoCloseable {
         ControlPlanePublisher publisher = new ControlPlanePublisher(config.bootstrapServers(),
                 SchemaRegistryClient.shared(config.registryUrl()));
         TopicOperations topics = new TopicOperations(config.bootstrapServers());
+        RelayAccess access = new RelayAccess(config.bootstrapServers());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         Routes routes = new Routes(new AdminAuthenticator(admins, root, sessions, jdbc, clock),
                 new LoginChallenges(jdbc, config.loginChallengeTtl(), clock), sessions, new AuditLog(jdbc, clock),
-                new LabelConfigService(new LabelConfigStore(jdbc), publisher, clock), topics, metrics, () -> notReady(database), clock);
+                new LabelConfigService(new LabelConfigStore(jdbc), publisher, clock),
+                new RelayService(new RelayStore(jdbc), root, publisher, access, config.relayCertificateValidity(), config.publicUrl(),
+                        clock),
+                topics, metrics, () -> notReady(database), clock);
         Server server = AdminServer.newServer(config, routes);
         server.start();
-        AdminApp app = new AdminApp(database, publisher, topics, server, credentials);
+        AdminApp app = new AdminApp(database, publisher, List.of(topics, access), server, credentials);
         credentials.ifPresent(file -> LOG.info("first admin created; its credentials are in {} (owner-only)", file));
         return app;
     }
@@ -98,7 +106,13 @@ public final class AdminApp implements AutoCloseable {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
         publisher.close();
-        topics.close();
+        for (AutoCloseable client : clients) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", client.getClass().getSimpleName(), e.toString());
+            }
+        }
         database.close();
     }
 

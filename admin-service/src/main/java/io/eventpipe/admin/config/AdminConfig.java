@@ -18,6 +18,8 @@ public record AdminConfig(
         Path rootKey,
         Path dataDir,
         Duration adminCertificateValidity,
+        Duration relayCertificateValidity,
+        String publicUrl,
         Duration loginChallengeTtl,
         Duration sessionTtl) {
 
@@ -40,6 +42,8 @@ public record AdminConfig(
                 Path.of(settings.string("pki.root.key")),
                 Path.of(settings.string("data.dir")),
                 settings.duration("admin.certificate.validity"),
+                settings.duration("relay.certificate.validity"),
+                settings.string("public.url"),
                 settings.duration("login.challenge.ttl"),
                 settings.duration("session.ttl"));
     }
@@ -48,7 +52,9 @@ public record AdminConfig(
     public String toString() {
         return "AdminConfig[http=" + httpHost + ":" + httpPort + ", kafka=" + bootstrapServers + ", registry=" + registryUrl
                 + ", db=" + dbUrl + " as " + dbUser + ", dbPassword=***, root=" + rootCertificate + ", rootKey=" + rootKey
-                + ", dataDir=" + dataDir + ", adminCertificates=" + adminCertificateValidity + ", loginChallenge=" + loginChallengeTtl
+                + ", dataDir=" + dataDir + ", adminCertificates=" + adminCertificateValidity
+                + ", relayCertificates=" + relayCertificateValidity
+                + ", publicUrl=" + publicUrl + ", loginChallenge=" + loginChallengeTtl
                 + ", session=" + sessionTtl + "]";
     }
 }

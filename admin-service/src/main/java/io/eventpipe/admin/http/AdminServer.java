@@ -27,6 +27,9 @@ public final class AdminServer {
         mappings.addMapping(PathSpec.from("/v1/admin/audit"), new AuditHandler(routes));
         mappings.addMapping(PathSpec.from("/v1/admin/label-configs"), new LabelConfigsHandler(routes));
         mappings.addMapping(PathSpec.from(LabelConfigHandler.PREFIX + "*"), new LabelConfigHandler(routes));
+        mappings.addMapping(PathSpec.from(RelaysHandler.PREFIX), new RelaysHandler(routes));
+        mappings.addMapping(PathSpec.from(RelaysHandler.PREFIX + "/*"), new RelaysHandler(routes));
+        mappings.addMapping(PathSpec.from("/v1/relays/enroll"), new EnrollHandler(routes));
         mappings.addMapping(PathSpec.from(TopicsHandler.PREFIX), new TopicsHandler(routes));
         mappings.addMapping(PathSpec.from(TopicsHandler.PREFIX + "/*"), new TopicsHandler(routes));
         mappings.addMapping(PathSpec.from("/health"), new ManagementHandler(routes, ManagementHandler.Kind.HEALTH));

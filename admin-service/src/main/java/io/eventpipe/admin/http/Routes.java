@@ -4,6 +4,7 @@ import io.eventpipe.admin.auth.AdminAuthenticator;
 import io.eventpipe.admin.auth.LoginChallenges;
 import io.eventpipe.admin.auth.SessionTokens;
 import io.eventpipe.admin.labels.LabelConfigService;
+import io.eventpipe.admin.relays.RelayService;
 import io.eventpipe.admin.sre.TopicOperations;
 import io.eventpipe.admin.store.AuditLog;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,6 +13,6 @@ import java.util.function.Supplier;
 
 /** What the admin API's handlers need, built by AdminApp. */
 public record Routes(AdminAuthenticator authenticator, LoginChallenges challenges, SessionTokens sessions, AuditLog audit,
-                     LabelConfigService labels, TopicOperations topics, PrometheusMeterRegistry metrics,
+                     LabelConfigService labels, RelayService relays, TopicOperations topics, PrometheusMeterRegistry metrics,
                      Supplier<String> notReadyBecause, Clock clock) {
 }

@@ -1,0 +1,181 @@
+package io.eventpipe.admin.relays;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventpipe.admin.http.ApiProblem;
+import io.eventpipe.admin.kafka.ControlPlanePublisher;
+import io.eventpipe.admin.pki.RootOfTrust;
+import io.eventpipe.avro.RelayRecord;
+import io.eventpipe.avro.RelayStatus;
+import io.eventpipe.common.crypto.Ed25519;
+import io.eventpipe.common.crypto.Hex;
+import io.eventpipe.common.crypto.Sha256;
+import io.eventpipe.common.pki.Credentials;
+import io.eventpipe.common.pki.Pem;
+import io.eventpipe.common.pki.RelayStatement;
+import io.eventpipe.schemas.labels.LabelConfigCheck;
+import io.eventpipe.web.JsonResponses;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * The relay management flow: provision (identity and a one-time enrollment token, also as a QR
+ * code), enroll (the relay proves its key with the token and gets its certificate), approve,
+ * revoke, rotate. Each step is published, signed by the root, to the compacted relays.registry,
+ * which every relay and processor follows; Kafka ACLs follow approval and revocation.
+ */
+public final class RelayService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration TOKEN_TTL = Duration.ofHours(24);
+
+    private final RelayStore store;
+    private final RootOfTrust root;
+    private final ControlPlanePublisher publisher;
+    private final RelayAccess access;
+    private final Duration certificateValidity;
+    private final String publicUrl;
+    private final Clock clock;
+
+    public RelayService(RelayStore store, RootOfTrust root, ControlPlanePublisher publisher, RelayAccess access,
+                        Duration certificateValidity, String publicUrl, Clock clock) {
+        this.store = store;
+        this.root = root;
+        this.publisher = publisher;
+        this.access = access;
+        this.certificateValidity = certificateValidity;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    public ObjectNode provision(JsonNode request) throws Exception {
+        String relayId = request == null ? null : request.path("relayId").asText(null);
+        String name = request == null ? "" : request.path("name").asText("");
+        if (!LabelConfigCheck.isValidId(relayId) || name.isBlank() || name.length() > 200) {
+            throw problem(422, "invalid_relay", "relayId is 2 to 64 of a-z, 0-9 and -; name is non-empty");
+        }
+        if (store.find(relayId).isPresent()) {
+            throw problem(409, "relay_exists", "relay " + relayId + " exists; rotate it for a new enrollment");
+        }
+        String token = newToken();
+        Instant now = clock.instant();
+        store.provision(relayId, name, request.path("endpoint").asText(null), hash(token), now.plus(TOKEN_TTL), now);
+        publish(relayId);
+        return view(relayId).set("enrollment", enrollment(relayId, token, now.plus(TOKEN_TTL)));
+    }
+
+    /** A new one-time enrollment token for an existing relay (key rotation). */
+    public ObjectNode rotate(String relayId) throws Exception {
+        RelayStore.Relay relay = existing(relayId);
+        if ("REVOKED".equals(relay.status())) {
+            throw problem(409, "relay_revoked", "a revoked relay cannot enroll again; provision a new one");
+        }
+        String token = newToken();
+        Instant now = clock.instant();
+        store.newToken(relayId, hash(token), now.plus(TOKEN_TTL), now);
+        return view(relayId).set("enrollment", enrollment(relayId, token, now.plus(TOKEN_TTL)));
+    }
+
+    /** POST /v1/relays/enroll {relayId, token, publicKey, signature}: the token is spent, the relay gets its certificate. */
+    public ObjectNode enroll(JsonNode request) throws Exception {
+        String relayId = request == null ? "" : request.path("relayId").asText("");
+        String token = request == null ? "" : request.path("token").asText("");
+        PublicKey key;
+        byte[] signature;
+        try {
+            key = Ed25519.publicKey(Base64.getDecoder().decode(request.path("publicKey").asText("")));
+            signature = Base64.getDecoder().decode(request.path("signature").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw problem(400, "invalid_request", "publicKey and signature are base64 (32-byte Ed25519 key, its signature of the token)");
+        }
+        if (!Ed25519.verify(key, token.getBytes(StandardCharsets.UTF_8), signature)) {
+            throw problem(401, "bad_signature", "the signature does not prove possession of the key");
+        }
+        X509Certificate certificate = root.issueRelay(relayId, key, certificateValidity);
+        if (!store.enroll(relayId, hash(token), Pem.encode(certificate), Credentials.fingerprint(certificate), clock.instant())) {
+            throw problem(401, "invalid_token", "the enrollment token is unknown, expired or spent");
+        }
+        publish(relayId);
+        return JsonResponses.JSON.createObjectNode().put("relayId", relayId).put("certificate", Pem.encode(certificate))
+                .put("root", Pem.encode(root.certificate())).put("expiresAt", certificate.getNotAfter().toInstant().toString());
+    }
+
+    public ObjectNode approve(String relayId) throws Exception {
+        RelayStore.Relay relay = existing(relayId);
+        if (!"ENROLLED".equals(relay.status()) && !"APPROVED".equals(relay.status())) {
+            throw problem(409, "not_enrolled", "relay " + relayId + " is " + relay.status() + "; it must enroll before approval");
+        }
+        access.grant(relayId);
+        store.approve(relayId, clock.instant());
+        publish(relayId);
+        return view(relayId);
+    }
+
+    public ObjectNode revoke(String relayId, String reason) throws Exception {
+        existing(relayId);
+        store.revoke(relayId, reason == null || reason.isBlank() ? "revoked by an administrator" : reason, clock.instant());
+        publish(relayId);
+        access.withdraw(relayId);
+        return view(relayId);
+    }
+
+    public com.fasterxml.jackson.databind.node.ArrayNode list() throws Exception {
+        var list = JsonResponses.JSON.createArrayNode();
+        for (RelayStore.Relay relay : store.all()) {
+            list.add(view(relay.relayId()));
+        }
+        return list;
+    }
+
+    public ObjectNode view(String relayId) throws Exception {
+        RelayStore.Relay relay = existing(relayId);
+        return JsonResponses.JSON.createObjectNode().put("relayId", relay.relayId()).put("name", relay.name())
+                .put("endpoint", relay.endpoint()).put("status", relay.status()).put("certificateFingerprint", relay.fingerprint())
+                .put("createdAt", relay.createdAt().toString())
+                .put("approvedAt", relay.approvedAt() == null ? null : relay.approvedAt().toString())
+                .put("revokedAt", relay.revokedAt() == null ? null : relay.revokedAt().toString())
+                .put("revocationReason", relay.revocationReason());
+    }
+
+    private void publish(String relayId) throws Exception {
+        RelayStore.Relay relay = existing(relayId);
+        RelayStatement statement = new RelayStatement(relayId, relay.name(), relay.status(), relay.endpoint(), relay.fingerprint(),
+                relay.updatedAt());
+        publisher.relay(relayId, RelayRecord.newBuilder().setRelayId(relayId).setName(relay.name())
+                .setStatus(RelayStatus.valueOf(relay.status())).setEndpoint(relay.endpoint()).setCertificatePem(relay.certificatePem())
+                .setCertificateFingerprint(relay.fingerprint()).setApprovedAt(relay.approvedAt()).setRevokedAt(relay.revokedAt())
+                .setRevocationReason(relay.revocationReason()).setUpdatedAt(relay.updatedAt())
+                .setRootSignature(statement.sign(root.signingKey())).build());
+    }
+
+    private ObjectNode enrollment(String relayId, String token, Instant expires) {
+        String url = publicUrl + "/v1/relays/enroll?relayId=" + relayId + "&token=" + token;
+        return JsonResponses.JSON.createObjectNode().put("token", token).put("url", url).put("expiresAt", expires.toString())
+                .put("qrPng", Base64.getEncoder().encodeToString(QrCodes.png(url)));
+    }
+
+    private RelayStore.Relay existing(String relayId) throws SQLException, ApiProblem {
+        return store.find(relayId).orElseThrow(() -> problem(404, "not_found", "no relay " + relayId));
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String token) {
+        return Hex.encode(Sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static ApiProblem problem(int status, String code, String message) {
+        return new ApiProblem(status, JsonResponses.error(code, message));
+    }
+}

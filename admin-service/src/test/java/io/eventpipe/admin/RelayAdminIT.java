@@ -1,0 +1,153 @@
+package io.eventpipe.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.eventpipe.avro.RelayRecord;
+import io.eventpipe.avro.RelayStatus;
+import io.eventpipe.common.crypto.Ed25519;
+import io.eventpipe.common.pki.CertificateRole;
+import io.eventpipe.common.pki.ChainValidator;
+import io.eventpipe.common.pki.Credentials;
+import io.eventpipe.common.pki.Pem;
+import io.eventpipe.common.pki.RelayStatement;
+import io.eventpipe.common.pki.SubjectName;
+import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
+import io.eventpipe.schemas.topics.Topics;
+import io.eventpipe.stack.Await;
+import io.eventpipe.testkit.RealServers;
+import io.eventpipe.testkit.TestServers;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relay management flow on the real PostgreSQL and Kafka: provision (with a QR code), enroll,
+ * approve, rotate, revoke, each published root-signed on relays.registry and audited.
+ */
+@ExtendWith(RealServers.class)
+class RelayAdminIT {
+
+    @Test
+    void provisionEnrollApproveRotateRevoke(TestServers servers, @TempDir Path dir) throws Exception {
+        AdminFixture fixture = new AdminFixture(servers, dir);
+        String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
+        try (AdminApp app = AdminApp.start(fixture.config(Map.of()));
+             KafkaConsumer<String, RelayRecord> registry = relaysRegistry(servers)) {
+            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            var provisioned = admin.call("POST", "/v1/admin/relays", "{\"relayId\":\"" + relayId + "\",\"name\":\"Second relay\","
+                    + "\"endpoint\":\"https://relay2.example\"}");
+            assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
+            JsonNode enrollment = AdminClient.json(provisioned).get("enrollment");
+            String token = enrollment.get("token").asText();
+            assertThat(decodeQr(enrollment.get("qrPng").asText())).isEqualTo(enrollment.get("url").asText()).contains(token);
+            assertThat(latest(registry, relayId).getStatus()).isEqualTo(RelayStatus.PROVISIONED);
+
+            KeyPair key = Ed25519.generate();
+            assertThat(enroll(admin, relayId, token, key, Ed25519.generate()).statusCode()).as("a key it does not hold").isEqualTo(401);
+            var enrolled = enroll(admin, relayId, token, key, key);
+            assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(200);
+            var certificate = Pem.certificate(AdminClient.json(enrolled).get("certificate").asText());
+            assertThat(new ChainValidator(fixture.root().certificate()).problem(List.of(certificate), Instant.now())).isNull();
+            assertThat(SubjectName.of(certificate).orElseThrow().role()).contains(CertificateRole.RELAY);
+            assertThat(certificate.getPublicKey()).isEqualTo(key.getPublic());
+            assertThat(enroll(admin, relayId, token, key, key).statusCode()).as("the token is spent").isEqualTo(401);
+            assertThat(latest(registry, relayId).getStatus()).isEqualTo(RelayStatus.ENROLLED);
+
+            assertThat(admin.call("POST", "/v1/admin/relays/" + relayId + "/approve", null).statusCode()).isEqualTo(200);
+            RelayRecord approved = latest(registry, relayId);
+            assertThat(approved.getStatus()).isEqualTo(RelayStatus.APPROVED);
+            assertThat(approved.getCertificateFingerprint()).isEqualTo(Credentials.fingerprint(certificate));
+            assertThat(statement(approved).verify(fixture.root().certificate().getPublicKey(), approved.getRootSignature())).isTrue();
+
+            String newToken = AdminClient.json(admin.call("POST", "/v1/admin/relays/" + relayId + "/rotate", null))
+                    .get("enrollment").get("token").asText();
+            KeyPair newKey = Ed25519.generate();
+            assertThat(enroll(admin, relayId, newToken, newKey, newKey).statusCode()).isEqualTo(200);
+            RelayRecord rotated = latest(registry, relayId);
+            assertThat(rotated.getStatus()).isEqualTo(RelayStatus.APPROVED);
+            assertThat(rotated.getCertificateFingerprint()).isNotEqualTo(approved.getCertificateFingerprint());
+
+            var revoked = admin.call("POST", "/v1/admin/relays/" + relayId + "/revoke", "{\"reason\":\"key compromise\"}");
+            assertThat(AdminClient.json(revoked).get("status").asText()).isEqualTo("REVOKED");
+            RelayRecord last = latest(registry, relayId);
+            assertThat(last.getStatus()).isEqualTo(RelayStatus.REVOKED);
+            assertThat(last.getRevokedAt()).isNotNull();
+            assertThat(last.getRevocationReason()).isEqualTo("key compromise");
+            assertThat(statement(last).verify(fixture.root().certificate().getPublicKey(), last.getRootSignature())).isTrue();
+            assertThat(admin.call("POST", "/v1/admin/relays/" + relayId + "/rotate", null).statusCode()).isEqualTo(409);
+
+            String audit = admin.call("GET", "/v1/admin/audit?limit=100", null).body();
+            assertThat(audit).contains("relay.provision", "relay.enroll", "relay.approve", "relay.rotate", "relay.revoke")
+                    .doesNotContain(token, newToken);
+            assertThat(admin.unsigned("POST", "/v1/admin/relays", "{\"relayId\":\"x1\",\"name\":\"x\"}", Map.of()).statusCode())
+                    .isEqualTo(401);
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> enroll(AdminClient admin, String relayId, String token, KeyPair key,
+                                                            KeyPair signer) throws Exception {
+        String signature = Base64.getEncoder().encodeToString(Ed25519.sign(signer.getPrivate(), token.getBytes(StandardCharsets.UTF_8)));
+        return admin.unsigned("POST", "/v1/relays/enroll", "{\"relayId\":\"" + relayId + "\",\"token\":\"" + token
+                + "\",\"publicKey\":\"" + Base64.getEncoder().encodeToString(Ed25519.raw(key.getPublic())) + "\",\"signature\":\""
+                + signature + "\"}", Map.of());
+    }
+
+    private static RelayStatement statement(RelayRecord record) {
+        return new RelayStatement(record.getRelayId(), record.getName(), record.getStatus().name(), record.getEndpoint(),
+                record.getCertificateFingerprint(), record.getUpdatedAt());
+    }
+
+    private static String decodeQr(String pngBase64) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(pngBase64)));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+
+    private static KafkaConsumer<String, RelayRecord> relaysRegistry(TestServers servers) {
+        KafkaConsumer<String, RelayRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()),
+                Serdes.String().deserializer(), Topics.RELAYS_REGISTRY.valueSerde(
+                        new RestSchemaRegistryClient(servers.registry().confluentApiUrl())).deserializer());
+        TopicPartition partition = new TopicPartition(Topics.RELAYS_REGISTRY.name(), 0);
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        return consumer;
+    }
+
+    private static RelayRecord latest(KafkaConsumer<String, RelayRecord> consumer, String relayId) {
+        TopicPartition partition = new TopicPartition(Topics.RELAYS_REGISTRY.name(), 0);
+        long end = consumer.endOffsets(List.of(partition)).get(partition);
+        List<ConsumerRecord<String, RelayRecord>> seen = new ArrayList<>();
+        Await.until("relays.registry read to its end", Duration.ofSeconds(30), () -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (record.key().equals(relayId)) {
+                    seen.add(record);
+                }
+            });
+            return consumer.position(partition) >= end;
+        });
+        return seen.get(seen.size() - 1).value();
+    }
+}
