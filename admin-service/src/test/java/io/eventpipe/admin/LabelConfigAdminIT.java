@@ -6,21 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventpipe.avro.LabelConfig;
 import io.eventpipe.avro.LabelConfigStatus;
 import io.eventpipe.avro.LabelConfigVersion;
-import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
 import io.eventpipe.schemas.topics.Topics;
-import io.eventpipe.stack.Await;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TestServers;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +30,13 @@ class LabelConfigAdminIT {
         AdminFixture fixture = new AdminFixture(servers, dir);
         String id = "birds-" + UUID.randomUUID().toString().substring(0, 8);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()));
-             KafkaConsumer<String, LabelConfig> topic = configLabels(servers)) {
+             CompactedTopic<LabelConfig> topic = new CompactedTopic<>(servers, Topics.CONFIG_LABELS)) {
             AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
 
             var created = admin.call("POST", "/v1/admin/label-configs",
                     "{\"id\":\"" + id + "\",\"name\":\"Birds\",\"labels\":" + LABELS + "}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            assertThat(latest(topic, id).getVersions()).extracting(LabelConfigVersion::getVersion).containsExactly(1);
+            assertThat(topic.latest(id).getVersions()).extracting(LabelConfigVersion::getVersion).containsExactly(1);
 
             assertThat(admin.call("POST", "/v1/admin/label-configs", "{\"id\":\"" + id + "\",\"name\":\"Again\",\"labels\":" + LABELS
                     + "}").statusCode()).isEqualTo(409);
@@ -55,14 +48,14 @@ class LabelConfigAdminIT {
             var second = admin.call("PUT", "/v1/admin/label-configs/" + id, "{\"name\":\"Birds (v2)\",\"labels\":" + LABELS + "}");
             assertThat(AdminClient.json(second).get("currentVersion").asInt()).isEqualTo(2);
             assertThat(admin.call("POST", "/v1/admin/label-configs/" + id + "/deprecate", "{\"version\":1}").statusCode()).isEqualTo(200);
-            LabelConfig published = latest(topic, id);
+            LabelConfig published = topic.latest(id);
             assertThat(published.getName()).isEqualTo("Birds (v2)");
             assertThat(published.getVersions()).extracting(LabelConfigVersion::getStatus)
                     .containsExactly(LabelConfigStatus.DEPRECATED, LabelConfigStatus.ACTIVE);
             assertThat(published.getVersions().get(1).getCreatedBy()).isEqualTo(admin.adminId());
 
             assertThat(admin.call("DELETE", "/v1/admin/label-configs/" + id, null).statusCode()).isEqualTo(200);
-            assertThat(latest(topic, id)).as("a tombstone").isNull();
+            assertThat(topic.latest(id)).as("a tombstone").isNull();
             assertThat(admin.call("GET", "/v1/admin/label-configs/" + id, null).statusCode()).isEqualTo(404);
             assertThat(admin.call("POST", "/v1/admin/label-configs", "{\"id\":\"" + id + "\",\"name\":\"Reuse\",\"labels\":" + LABELS
                     + "}").statusCode()).as("a deleted id is not given out again").isEqualTo(409);
@@ -111,29 +104,5 @@ class LabelConfigAdminIT {
         }
     }
 
-    private static KafkaConsumer<String, LabelConfig> configLabels(TestServers servers) {
-        KafkaConsumer<String, LabelConfig> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()),
-                Serdes.String().deserializer(), Topics.CONFIG_LABELS.valueSerde(
-                        new RestSchemaRegistryClient(servers.registry().confluentApiUrl())).deserializer());
-        TopicPartition partition = new TopicPartition(Topics.CONFIG_LABELS.name(), 0);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        return consumer;
-    }
 
-    /** The value of the key's newest record on the topic as it is now (null for a tombstone). */
-    private static LabelConfig latest(KafkaConsumer<String, LabelConfig> consumer, String id) {
-        TopicPartition partition = new TopicPartition(Topics.CONFIG_LABELS.name(), 0);
-        long end = consumer.endOffsets(List.of(partition)).get(partition);
-        List<ConsumerRecord<String, LabelConfig>> seen = new ArrayList<>();
-        Await.until("config.labels read to its end", Duration.ofSeconds(30), () -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                if (record.key().equals(id)) {
-                    seen.add(record);
-                }
-            });
-            return consumer.position(partition) >= end;
-        });
-        return seen.get(seen.size() - 1).value();
-    }
 }

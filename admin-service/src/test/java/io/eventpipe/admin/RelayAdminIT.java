@@ -16,9 +16,7 @@ import io.eventpipe.common.pki.Credentials;
 import io.eventpipe.common.pki.Pem;
 import io.eventpipe.common.pki.RelayStatement;
 import io.eventpipe.common.pki.SubjectName;
-import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
 import io.eventpipe.schemas.topics.Topics;
-import io.eventpipe.stack.Await;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TestServers;
 import java.awt.image.BufferedImage;
@@ -26,18 +24,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +46,7 @@ class RelayAdminIT {
         AdminFixture fixture = new AdminFixture(servers, dir);
         String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()));
-             KafkaConsumer<String, RelayRecord> registry = relaysRegistry(servers)) {
+             CompactedTopic<RelayRecord> registry = new CompactedTopic<>(servers, Topics.RELAYS_REGISTRY)) {
             AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
             var provisioned = admin.call("POST", "/v1/admin/relays", "{\"relayId\":\"" + relayId + "\",\"name\":\"Second relay\","
                     + "\"endpoint\":\"https://relay2.example\"}");
@@ -62,7 +54,7 @@ class RelayAdminIT {
             JsonNode enrollment = AdminClient.json(provisioned).get("enrollment");
             String token = enrollment.get("token").asText();
             assertThat(decodeQr(enrollment.get("qrPng").asText())).isEqualTo(enrollment.get("url").asText()).contains(token);
-            assertThat(latest(registry, relayId).getStatus()).isEqualTo(RelayStatus.PROVISIONED);
+            assertThat(registry.latest(relayId).getStatus()).isEqualTo(RelayStatus.PROVISIONED);
 
             KeyPair key = Ed25519.generate();
             assertThat(enroll(admin, relayId, token, key, Ed25519.generate()).statusCode()).as("a key it does not hold").isEqualTo(401);
@@ -73,10 +65,10 @@ class RelayAdminIT {
             assertThat(SubjectName.of(certificate).orElseThrow().role()).contains(CertificateRole.RELAY);
             assertThat(certificate.getPublicKey()).isEqualTo(key.getPublic());
             assertThat(enroll(admin, relayId, token, key, key).statusCode()).as("the token is spent").isEqualTo(401);
-            assertThat(latest(registry, relayId).getStatus()).isEqualTo(RelayStatus.ENROLLED);
+            assertThat(registry.latest(relayId).getStatus()).isEqualTo(RelayStatus.ENROLLED);
 
             assertThat(admin.call("POST", "/v1/admin/relays/" + relayId + "/approve", null).statusCode()).isEqualTo(200);
-            RelayRecord approved = latest(registry, relayId);
+            RelayRecord approved = registry.latest(relayId);
             assertThat(approved.getStatus()).isEqualTo(RelayStatus.APPROVED);
             assertThat(approved.getCertificateFingerprint()).isEqualTo(Credentials.fingerprint(certificate));
             assertThat(statement(approved).verify(fixture.root().certificate().getPublicKey(), approved.getRootSignature())).isTrue();
@@ -85,13 +77,13 @@ class RelayAdminIT {
                     .get("enrollment").get("token").asText();
             KeyPair newKey = Ed25519.generate();
             assertThat(enroll(admin, relayId, newToken, newKey, newKey).statusCode()).isEqualTo(200);
-            RelayRecord rotated = latest(registry, relayId);
+            RelayRecord rotated = registry.latest(relayId);
             assertThat(rotated.getStatus()).isEqualTo(RelayStatus.APPROVED);
             assertThat(rotated.getCertificateFingerprint()).isNotEqualTo(approved.getCertificateFingerprint());
 
             var revoked = admin.call("POST", "/v1/admin/relays/" + relayId + "/revoke", "{\"reason\":\"key compromise\"}");
             assertThat(AdminClient.json(revoked).get("status").asText()).isEqualTo("REVOKED");
-            RelayRecord last = latest(registry, relayId);
+            RelayRecord last = registry.latest(relayId);
             assertThat(last.getStatus()).isEqualTo(RelayStatus.REVOKED);
             assertThat(last.getRevokedAt()).isNotNull();
             assertThat(last.getRevocationReason()).isEqualTo("key compromise");
@@ -126,28 +118,5 @@ class RelayAdminIT {
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 
-    private static KafkaConsumer<String, RelayRecord> relaysRegistry(TestServers servers) {
-        KafkaConsumer<String, RelayRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()),
-                Serdes.String().deserializer(), Topics.RELAYS_REGISTRY.valueSerde(
-                        new RestSchemaRegistryClient(servers.registry().confluentApiUrl())).deserializer());
-        TopicPartition partition = new TopicPartition(Topics.RELAYS_REGISTRY.name(), 0);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        return consumer;
-    }
 
-    private static RelayRecord latest(KafkaConsumer<String, RelayRecord> consumer, String relayId) {
-        TopicPartition partition = new TopicPartition(Topics.RELAYS_REGISTRY.name(), 0);
-        long end = consumer.endOffsets(List.of(partition)).get(partition);
-        List<ConsumerRecord<String, RelayRecord>> seen = new ArrayList<>();
-        Await.until("relays.registry read to its end", Duration.ofSeconds(30), () -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                if (record.key().equals(relayId)) {
-                    seen.add(record);
-                }
-            });
-            return consumer.position(partition) >= end;
-        });
-        return seen.get(seen.size() - 1).value();
-    }
 }

@@ -23,6 +23,19 @@ public final class Bodies {
         }
     }
 
+    /** A small JSON body: null when it is not declared JSON, is longer than the limit or does not parse. */
+    public static com.fasterxml.jackson.databind.JsonNode readJson(Request request, int limit) throws IOException {
+        byte[] body = isJson(request) ? readAtMost(request, limit) : null;
+        if (body == null) {
+            return null;
+        }
+        try {
+            return JsonResponses.JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
     /** The media type of the body, lower case, without parameters; "" when there is none. */
     public static String mediaType(Request request) {
         String value = request.getHeaders().get(HttpHeader.CONTENT_TYPE);

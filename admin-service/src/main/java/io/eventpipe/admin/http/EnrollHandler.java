@@ -31,13 +31,7 @@ final class EnrollHandler extends Handler.Abstract {
         if (!JsonResponses.methodIs("POST", request, response, callback)) {
             return true;
         }
-        byte[] body = Bodies.isJson(request) ? Bodies.readAtMost(request, MAX_BODY_BYTES) : null;
-        JsonNode json;
-        try {
-            json = body == null ? null : JsonResponses.JSON.readTree(body);
-        } catch (IOException e) {
-            json = null;
-        }
+        JsonNode json = Bodies.readJson(request, MAX_BODY_BYTES);
         if (json == null || !json.path("relayId").isTextual()) {
             JsonResponses.error(response, callback, 400, "bad_request", "send JSON {relayId, token, publicKey, signature}");
             return true;

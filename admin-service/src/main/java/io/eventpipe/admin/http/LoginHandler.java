@@ -37,13 +37,7 @@ final class LoginHandler extends Handler.Abstract {
         if (!JsonResponses.methodIs("POST", request, response, callback)) {
             return true;
         }
-        byte[] body = Bodies.isJson(request) ? Bodies.readAtMost(request, MAX_BODY_BYTES) : null;
-        JsonNode json;
-        try {
-            json = body == null ? null : JsonResponses.JSON.readTree(body);
-        } catch (IOException e) {
-            json = null;
-        }
+        JsonNode json = Bodies.readJson(request, MAX_BODY_BYTES);
         String adminId = json == null ? "" : json.path("adminId").asText("");
         if (adminId.isEmpty() || adminId.length() > 100) {
             JsonResponses.error(response, callback, 400, "bad_request", "send JSON with an adminId (at most " + MAX_BODY_BYTES + " bytes)");
