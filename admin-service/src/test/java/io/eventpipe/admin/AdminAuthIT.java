@@ -119,6 +119,7 @@ class AdminAuthIT {
             login(admin);
             PGSimpleDataSource db = new PGSimpleDataSource();
             db.setURL(fixture.jdbcUrl());
+            db.setCurrentSchema(io.eventpipe.admin.store.Database.SCHEMA);
             try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
                 assertThatThrownBy(() -> statement.execute("UPDATE audit_log SET outcome = 'forged'")).hasMessageContaining("append-only");
                 assertThatThrownBy(() -> statement.execute("DELETE FROM audit_log")).hasMessageContaining("append-only");
@@ -159,6 +160,7 @@ class AdminAuthIT {
     private static String expiredToken(AdminFixture fixture, String adminId) throws Exception {
         PGSimpleDataSource db = new PGSimpleDataSource();
         db.setURL(fixture.jdbcUrl());
+        db.setCurrentSchema(io.eventpipe.admin.store.Database.SCHEMA);
         Clock past = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         return SessionTokens.loadOrCreate(new Jdbc(db), Duration.ofMinutes(15), past).issue(adminId).token();
     }

@@ -45,6 +45,7 @@ public final class AnchorSinkApp implements AutoCloseable {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(config.dbUrl());
         dataSource.setUser(config.dbUser());
+        dataSource.setCurrentSchema(BatchStore.SCHEMA);
         if (!config.dbPassword().isEmpty()) {
             dataSource.setPassword(config.dbPassword());
         }

@@ -10,6 +10,8 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
     private static final int POOL_SIZE = 8;
+    /** The service's own schema: services may share a database, never tables or migration history. */
+    public static final String SCHEMA = "admin";
 
     private final HikariDataSource dataSource;
 
@@ -22,10 +24,11 @@ public final class Database implements AutoCloseable {
         }
         hikari.setMaximumPoolSize(POOL_SIZE);
         hikari.setPoolName("admin-db");
+        hikari.setSchema(SCHEMA);
         hikari.setInitializationFailTimeout(-1); // start even while the database is away; /ready says so
         this.dataSource = new HikariDataSource(hikari);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/admin").table("admin_schema_history")
-                .baselineOnMigrate(true).load().migrate();
+        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).defaultSchema(SCHEMA).locations("classpath:db/admin")
+                .load().migrate();
     }
 
     public DataSource dataSource() {

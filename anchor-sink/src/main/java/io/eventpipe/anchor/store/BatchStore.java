@@ -30,9 +30,12 @@ public final class BatchStore {
         this.dataSource = dataSource;
     }
 
+    /** The sink's own schema in a database other services may share; connections must use it (currentSchema). */
+    public static final String SCHEMA = "anchor";
+
     public void migrate() {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/anchor").table("anchor_schema_history")
-                .baselineOnMigrate(true).load().migrate();
+        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).defaultSchema(SCHEMA).locations("classpath:db/anchor")
+                .load().migrate();
     }
 
     /** Which of these events are in a batch already (a redelivery after a crash). */
