@@ -4,6 +4,7 @@ import io.eventpipe.admin.auth.AdminAuthenticator;
 import io.eventpipe.admin.auth.LoginChallenges;
 import io.eventpipe.admin.auth.SessionTokens;
 import io.eventpipe.admin.config.AdminConfig;
+import io.eventpipe.admin.devices.DeviceRevocations;
 import io.eventpipe.admin.http.AdminServer;
 import io.eventpipe.admin.http.Routes;
 import io.eventpipe.admin.kafka.ControlPlanePublisher;
@@ -66,6 +67,7 @@ public final class AdminApp implements AutoCloseable {
                 SchemaRegistryClient.shared(config.registryUrl()));
         TopicOperations topics = new TopicOperations(config.bootstrapServers());
         RelayAccess access = new RelayAccess(config.bootstrapServers());
+        DeviceRevocations devices = new DeviceRevocations(config.redisUrl(), clock);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         Routes routes = new Routes(new AdminAuthenticator(admins, root, sessions, jdbc, clock),
@@ -73,10 +75,10 @@ public final class AdminApp implements AutoCloseable {
                 new LabelConfigService(new LabelConfigStore(jdbc), publisher, clock),
                 new RelayService(new RelayStore(jdbc), root, publisher, access, config.relayCertificateValidity(), config.publicUrl(),
                         clock),
-                topics, metrics, () -> notReady(database), clock);
+                devices, topics, metrics, () -> notReady(database), clock);
         Server server = AdminServer.newServer(config, routes);
         server.start();
-        AdminApp app = new AdminApp(database, publisher, List.of(topics, access), server, credentials);
+        AdminApp app = new AdminApp(database, publisher, List.of(topics, access, devices), server, credentials);
         credentials.ifPresent(file -> LOG.info("first admin created; its credentials are in {} (owner-only)", file));
         return app;
     }

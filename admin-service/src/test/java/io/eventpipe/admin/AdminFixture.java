@@ -56,6 +56,7 @@ public final class AdminFixture {
         env.put("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers());
         env.put("EVENTPIPE_SCHEMA_REGISTRY_URL", servers.registry().confluentApiUrl());
         env.put("EVENTPIPE_DB_URL", jdbcUrl());
+        env.put("EVENTPIPE_REDIS_URL", servers.redis().uri());
         env.put("EVENTPIPE_PKI_ROOT_CERTIFICATE", dir.resolve("root.crt.pem").toString());
         env.put("EVENTPIPE_PKI_ROOT_KEY", dir.resolve("root.key.pem").toString());
         env.put("EVENTPIPE_DATA_DIR", dir.resolve("admin").toString());

@@ -11,6 +11,7 @@ public record AdminConfig(
         int httpPort,
         String bootstrapServers,
         String registryUrl,
+        String redisUrl,
         String dbUrl,
         String dbUser,
         String dbPassword,
@@ -35,6 +36,7 @@ public record AdminConfig(
                 settings.integer("http.port", 0, 65535),
                 settings.string("kafka.bootstrap.servers"),
                 settings.string("schema.registry.url"),
+                settings.string("redis.url"),
                 settings.string("db.url"),
                 settings.string("db.user"),
                 settings.string("db.password", ""),
@@ -50,8 +52,10 @@ public record AdminConfig(
 
     @Override
     public String toString() {
-        return "AdminConfig[http=" + httpHost + ":" + httpPort + ", kafka=" + bootstrapServers + ", registry=" + registryUrl
-                + ", db=" + dbUrl + " as " + dbUser + ", dbPassword=***, root=" + rootCertificate + ", rootKey=" + rootKey
+        return "AdminConfig[http=" + httpHost + ":" + httpPort + ", kafka=" + bootstrapServers
+                + ", registry=" + registryUrl
+                + ", redis=" + redisUrl + ", db=" + dbUrl + " as " + dbUser + ", dbPassword=***, root=" + rootCertificate
+                + ", rootKey=" + rootKey
                 + ", dataDir=" + dataDir + ", adminCertificates=" + adminCertificateValidity
                 + ", relayCertificates=" + relayCertificateValidity
                 + ", publicUrl=" + publicUrl + ", loginChallenge=" + loginChallengeTtl

@@ -30,6 +30,7 @@ public final class AdminServer {
         mappings.addMapping(PathSpec.from(RelaysHandler.PREFIX), new RelaysHandler(routes));
         mappings.addMapping(PathSpec.from(RelaysHandler.PREFIX + "/*"), new RelaysHandler(routes));
         mappings.addMapping(PathSpec.from("/v1/relays/enroll"), new EnrollHandler(routes));
+        mappings.addMapping(PathSpec.from(DevicesHandler.PREFIX + "*"), new DevicesHandler(routes));
         mappings.addMapping(PathSpec.from(TopicsHandler.PREFIX), new TopicsHandler(routes));
         mappings.addMapping(PathSpec.from(TopicsHandler.PREFIX + "/*"), new TopicsHandler(routes));
         mappings.addMapping(PathSpec.from("/health"), new ManagementHandler(routes, ManagementHandler.Kind.HEALTH));

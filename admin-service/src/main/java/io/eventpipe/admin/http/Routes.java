@@ -3,6 +3,7 @@ package io.eventpipe.admin.http;
 import io.eventpipe.admin.auth.AdminAuthenticator;
 import io.eventpipe.admin.auth.LoginChallenges;
 import io.eventpipe.admin.auth.SessionTokens;
+import io.eventpipe.admin.devices.DeviceRevocations;
 import io.eventpipe.admin.labels.LabelConfigService;
 import io.eventpipe.admin.relays.RelayService;
 import io.eventpipe.admin.sre.TopicOperations;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 
 /** What the admin API's handlers need, built by AdminApp. */
 public record Routes(AdminAuthenticator authenticator, LoginChallenges challenges, SessionTokens sessions, AuditLog audit,
-                     LabelConfigService labels, RelayService relays, TopicOperations topics, PrometheusMeterRegistry metrics,
+                     LabelConfigService labels, RelayService relays, DeviceRevocations devices,
+                     TopicOperations topics, PrometheusMeterRegistry metrics,
                      Supplier<String> notReadyBecause, Clock clock) {
 }

@@ -1,5 +1,6 @@
 package io.eventpipe.relay.redis;
 
+import io.eventpipe.common.state.SharedKeys;
 import io.eventpipe.common.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class SharedState implements AutoCloseable {
 
-    private static final String PREFIX = "eventpipe:";
+    private static final String PREFIX = SharedKeys.PREFIX;
 
     private final JedisPooled redis;
     private final EventRecords events;
@@ -99,7 +100,7 @@ public final class SharedState implements AutoCloseable {
      * admin-service, with the reason as its value). Checked on every request and registration.
      */
     public boolean isDeviceRevoked(String deviceId) {
-        return call(() -> redis.exists(PREFIX + "device-revoked:" + deviceId));
+        return call(() -> redis.exists(SharedKeys.deviceRevoked(deviceId)));
     }
 
     public Optional<DeviceRecord> device(String deviceId) {

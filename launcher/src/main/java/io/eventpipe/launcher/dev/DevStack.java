@@ -240,6 +240,7 @@ public final class DevStack implements AutoCloseable {
         adminCredentialsExisted = java.nio.file.Files.exists(adminCredentials());
         Map<String, String> env = new java.util.HashMap<>(common);
         env.put("EVENTPIPE_HTTP_PORT", Integer.toString(options.adminPort()));
+        env.put("EVENTPIPE_REDIS_URL", redis.uri());
         env.put("EVENTPIPE_DB_URL", postgres.jdbcUrl());
         env.put("EVENTPIPE_DB_USER", PostgresServer.USER);
         env.put("EVENTPIPE_PKI_ROOT_CERTIFICATE", trust.rootCertificateFile().toString());
