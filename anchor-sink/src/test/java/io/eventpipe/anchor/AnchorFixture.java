@@ -14,6 +14,7 @@ import io.eventpipe.schemas.topics.TopicProvisioner;
 import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.stack.AnvilNode;
 import io.eventpipe.stack.Await;
+import io.eventpipe.testkit.KafkaReads;
 import io.eventpipe.testkit.TestServers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -73,11 +74,7 @@ public final class AnchorFixture implements AutoCloseable {
         this.results = new KafkaConsumer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers(),
                 "isolation.level", "read_committed"), Serdes.String().deserializer(),
                 Topics.EVENTS_RESULTS.valueSerde(registry).deserializer());
-        List<TopicPartition> partitions = results.partitionsFor(Topics.EVENTS_RESULTS.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        results.assign(partitions);
-        results.seekToEnd(partitions);
-        partitions.forEach(results::position);
+        KafkaReads.fromEnd(results, Topics.EVENTS_RESULTS.name());
     }
 
     /** Other tests' events stay in events.validated; this fixture's sink reads only what comes after its start. */

@@ -18,6 +18,7 @@ import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.stack.Await;
 import io.eventpipe.stack.S3Store;
 import io.eventpipe.storage.S3Settings;
+import io.eventpipe.testkit.KafkaReads;
 import io.eventpipe.testkit.TestServers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,11 +68,7 @@ public final class ProcessorsFixture implements AutoCloseable {
         this.results = new KafkaConsumer<>(Map.of("bootstrap.servers", servers.kafka().bootstrapServers(),
                 "isolation.level", "read_committed"), Serdes.String().deserializer(),
                 Topics.EVENTS_RESULTS.valueSerde(registry).deserializer());
-        List<TopicPartition> partitions = results.partitionsFor(Topics.EVENTS_RESULTS.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        results.assign(partitions);
-        results.seekToEnd(partitions);
-        partitions.forEach(results::position);
+        KafkaReads.fromEnd(results, Topics.EVENTS_RESULTS.name());
     }
 
     private KafkaProducer<String, SpecificRecord> newProducer() {

@@ -15,6 +15,7 @@ import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.stack.Await;
 import io.eventpipe.storage.S3Settings;
 import io.eventpipe.testkit.RealServers;
+import io.eventpipe.testkit.KafkaReads;
 import io.eventpipe.testkit.TestServers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,11 +89,7 @@ class ArchiveIT {
              KafkaConsumer<String, RejectedEvent> dlq = new KafkaConsumer<>(Map.of("bootstrap.servers",
                      servers.kafka().bootstrapServers(), "isolation.level", "read_committed"), Serdes.String().deserializer(),
                      Topics.EVENTS_REJECTED.valueSerde(fixture.registry()).deserializer())) {
-            List<TopicPartition> partitions = dlq.partitionsFor(Topics.EVENTS_REJECTED.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            dlq.assign(partitions);
-            dlq.seekToEnd(partitions);
-            partitions.forEach(dlq::position);
+            KafkaReads.fromEnd(dlq, Topics.EVENTS_REJECTED.name());
             fixture.publishLabelConfig();
             fixture.start("a");
             raw.send(new ProducerRecord<>(Topics.EVENTS_VALIDATED.name(), "poison", garbage)).get(30, TimeUnit.SECONDS);
