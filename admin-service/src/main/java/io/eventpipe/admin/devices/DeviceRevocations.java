@@ -41,10 +41,6 @@ public final class DeviceRevocations implements AutoCloseable {
         return record;
     }
 
-    public boolean isRevoked(String deviceId) {
-        return redis.exists(SharedKeys.deviceRevoked(deviceId));
-    }
-
     @Override
     public void close() {
         redis.close();

@@ -2,7 +2,6 @@ package io.eventpipe.admin.store;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Admin accounts: their certificate (never a key) and whether they were revoked. */
@@ -35,11 +34,6 @@ public final class AdminStore {
     public Optional<Admin> find(String adminId) throws SQLException {
         return jdbc.query("SELECT admin_id, name, certificate_pem, fingerprint, created_at, revoked_at FROM admin_account "
                 + "WHERE admin_id = ?", AdminStore::map, adminId).stream().findFirst();
-    }
-
-    public List<Admin> all() throws SQLException {
-        return jdbc.query("SELECT admin_id, name, certificate_pem, fingerprint, created_at, revoked_at FROM admin_account "
-                + "ORDER BY created_at", AdminStore::map);
     }
 
     private static Admin map(java.sql.ResultSet row) throws SQLException {

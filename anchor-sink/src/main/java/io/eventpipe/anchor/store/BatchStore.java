@@ -58,18 +58,12 @@ public final class BatchStore {
 
     /** The batch and all its leaves, or nothing. */
     public void saveBuilt(Batch batch, List<Leaf> leaves) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO anchor_batch (batch_id, root, tree_size, state, "
-                    + "created_at, oldest_event_at, updated_at) VALUES (?, ?, ?, 'BUILT', ?, ?, now())");
-                 PreparedStatement leaf = connection.prepareStatement(
-                         "INSERT INTO anchor_leaf (batch_id, leaf_index, event_id, event_hash, device_id) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, batch.batchId());
-                insert.setBytes(2, batch.root());
-                insert.setInt(3, batch.treeSize());
-                insert.setTimestamp(4, Timestamp.from(batch.createdAt()));
-                insert.setTimestamp(5, Timestamp.from(batch.oldestEventAt()));
-                insert.executeUpdate();
+        inTransaction(connection -> {
+            update(connection, "INSERT INTO anchor_batch (batch_id, root, tree_size, state, created_at, oldest_event_at, updated_at) "
+                    + "VALUES (?, ?, ?, 'BUILT', ?, ?, now())", batch.batchId(), batch.root(), batch.treeSize(),
+                    Timestamp.from(batch.createdAt()), Timestamp.from(batch.oldestEventAt()));
+            try (PreparedStatement leaf = connection.prepareStatement(
+                    "INSERT INTO anchor_leaf (batch_id, leaf_index, event_id, event_hash, device_id) VALUES (?, ?, ?, ?, ?)")) {
                 for (Leaf l : leaves) {
                     leaf.setString(1, batch.batchId());
                     leaf.setInt(2, l.leafIndex());
@@ -79,12 +73,8 @@ public final class BatchStore {
                     leaf.addBatch();
                 }
                 leaf.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
             }
-        }
+        });
     }
 
     /** Batches not final yet, oldest first. */
@@ -96,14 +86,6 @@ public final class BatchStore {
     /** Every batch, oldest first (operators' view; the tests' too). */
     public List<Batch> all() throws SQLException {
         return batches("SELECT " + BATCH_COLUMNS + " FROM anchor_batch ORDER BY created_at, batch_id");
-    }
-
-    public Batch batch(String batchId) throws SQLException {
-        List<Batch> found = batches("SELECT " + BATCH_COLUMNS + " FROM anchor_batch WHERE batch_id = ?", batchId);
-        if (found.isEmpty()) {
-            throw new SQLException("no batch " + batchId);
-        }
-        return found.get(0);
     }
 
     private List<Batch> batches(String sql, Object... parameters) throws SQLException {
@@ -144,27 +126,13 @@ public final class BatchStore {
 
     /** Records a signed transaction before it is broadcast; the batch becomes SUBMITTED. */
     public void recordTransaction(SentTransaction tx) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO anchor_tx (tx_hash, batch_id, nonce, "
-                    + "max_fee_per_gas, priority_fee, gas_limit, raw, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, tx.txHash());
-                insert.setString(2, tx.batchId());
-                insert.setLong(3, tx.nonce());
-                insert.setBigDecimal(4, new BigDecimal(tx.maxFeePerGas()));
-                insert.setBigDecimal(5, new BigDecimal(tx.priorityFee()));
-                insert.setLong(6, tx.gasLimit());
-                insert.setString(7, tx.raw());
-                insert.setTimestamp(8, Timestamp.from(tx.sentAt()));
-                insert.executeUpdate();
-                update(connection, "UPDATE anchor_batch SET state = 'SUBMITTED', tx_hash = ?, updated_at = now() WHERE batch_id = ?",
-                        tx.txHash(), tx.batchId());
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        inTransaction(connection -> {
+            update(connection, "INSERT INTO anchor_tx (tx_hash, batch_id, nonce, max_fee_per_gas, priority_fee, gas_limit, raw, sent_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tx.txHash(), tx.batchId(), tx.nonce(), new BigDecimal(tx.maxFeePerGas()),
+                    new BigDecimal(tx.priorityFee()), tx.gasLimit(), tx.raw(), Timestamp.from(tx.sentAt()));
+            update(connection, "UPDATE anchor_batch SET state = 'SUBMITTED', tx_hash = ?, updated_at = now() WHERE batch_id = ?",
+                    tx.txHash(), tx.batchId());
+        });
     }
 
     /** Every transaction sent for the batch, newest first. */
@@ -238,6 +206,24 @@ public final class BatchStore {
              ResultSet rows = select.executeQuery()) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** All of it or none of it: one SQL transaction, so a crash leaves the batch in exactly one state. */
+    private void inTransaction(Work work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
         }
     }
 

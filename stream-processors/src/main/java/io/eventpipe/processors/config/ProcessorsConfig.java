@@ -52,7 +52,7 @@ public record ProcessorsConfig(
 
     /**
      * The EVENTPIPE_* variables that wire an instance to a broker, registry, root certificate and
-     * object store; what the local stack and the tests give a processors instance.
+     * object store, by the names this record reads (the tests of the relay and processors use it).
      */
     public static Map<String, String> environment(String bootstrapServers, String registryUrl, String applicationId,
                                                   String instanceId, Path rootCertificate, S3Settings s3) {
