@@ -1,5 +1,6 @@
 package io.eventpipe.stack;
 
+import io.eventpipe.common.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

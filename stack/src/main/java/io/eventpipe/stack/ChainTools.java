@@ -1,5 +1,6 @@
 package io.eventpipe.stack;
 
+import io.eventpipe.common.process.ManagedProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

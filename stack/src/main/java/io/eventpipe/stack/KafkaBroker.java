@@ -1,5 +1,7 @@
 package io.eventpipe.stack;
 
+import io.eventpipe.common.process.JavaCommand;
+import io.eventpipe.common.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

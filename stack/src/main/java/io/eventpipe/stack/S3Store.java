@@ -1,5 +1,8 @@
 package io.eventpipe.stack;
 
+import io.eventpipe.common.config.Secrets;
+import io.eventpipe.common.process.JavaCommand;
+import io.eventpipe.common.process.ManagedProcess;
 import io.eventpipe.storage.S3Clients;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -30,7 +30,7 @@ public final class TcpProxy implements AutoCloseable {
 
     /** A proxy on a free loopback port, forwarding to 127.0.0.1:targetPort. */
     public static TcpProxy start(int targetPort) {
-        TcpProxy proxy = new TcpProxy(io.eventpipe.stack.Ports.free(), targetPort);
+        TcpProxy proxy = new TcpProxy(io.eventpipe.common.process.Ports.free(), targetPort);
         proxy.restore();
         return proxy;
     }

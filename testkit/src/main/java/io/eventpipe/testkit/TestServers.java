@@ -4,7 +4,7 @@ import io.eventpipe.stack.AnvilNode;
 import io.eventpipe.stack.BrokerTls;
 import io.eventpipe.stack.KafkaBroker;
 import io.eventpipe.stack.PostgresServer;
-import io.eventpipe.stack.Ports;
+import io.eventpipe.common.process.Ports;
 import io.eventpipe.stack.RedisServer;
 import io.eventpipe.stack.S3Store;
 import io.eventpipe.stack.SchemaRegistryServer;

@@ -3,8 +3,8 @@ package io.eventpipe.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipe.stack.Await;
-import io.eventpipe.stack.JavaCommand;
-import io.eventpipe.stack.ManagedProcess;
+import io.eventpipe.common.process.JavaCommand;
+import io.eventpipe.common.process.ManagedProcess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

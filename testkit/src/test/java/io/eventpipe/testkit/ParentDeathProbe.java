@@ -1,6 +1,6 @@
 package io.eventpipe.testkit;
 
-import io.eventpipe.stack.ManagedProcess;
+import io.eventpipe.common.process.ManagedProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipe.anchor.AnchorFixture;
 import io.eventpipe.anchor.AnchorSinkApp;
 import io.eventpipe.avro.EventStatus;
-import io.eventpipe.stack.Ports;
+import io.eventpipe.common.process.Ports;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TestServers;
 import java.io.ByteArrayOutputStream;

@@ -58,10 +58,6 @@ public final class KeyStores {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
-        }
+        io.eventpipe.common.config.Secrets.restrictToOwner(file);
     }
 }

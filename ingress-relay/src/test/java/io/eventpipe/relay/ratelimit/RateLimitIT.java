@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventpipe.relay.RelayApp;
 import io.eventpipe.relay.RelayFixture;
 import io.eventpipe.relay.redis.SharedState;
-import io.eventpipe.stack.Ports;
+import io.eventpipe.common.process.Ports;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TestServers;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.eventpipe.launcher.dev;
 
 import io.eventpipe.common.crypto.Hex;
-import io.eventpipe.stack.Secrets;
+import io.eventpipe.common.config.Secrets;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;

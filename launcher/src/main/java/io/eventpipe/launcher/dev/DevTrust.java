@@ -5,7 +5,7 @@ import io.eventpipe.common.pki.CertificateIssuer;
 import io.eventpipe.common.pki.CertificateRole;
 import io.eventpipe.common.pki.Credentials;
 import io.eventpipe.common.pki.Pem;
-import io.eventpipe.stack.Secrets;
+import io.eventpipe.common.config.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

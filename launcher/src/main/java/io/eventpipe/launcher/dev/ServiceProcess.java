@@ -1,7 +1,7 @@
 package io.eventpipe.launcher.dev;
 
-import io.eventpipe.stack.JavaCommand;
-import io.eventpipe.stack.ManagedProcess;
+import io.eventpipe.common.process.JavaCommand;
+import io.eventpipe.common.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

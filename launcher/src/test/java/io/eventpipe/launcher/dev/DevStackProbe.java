@@ -8,7 +8,7 @@ import io.eventpipe.common.httpsig.ContentDigest;
 import io.eventpipe.common.httpsig.HttpSignatures;
 import io.eventpipe.common.httpsig.SignedRequest;
 import io.eventpipe.common.pki.Pem;
-import io.eventpipe.stack.JavaCommand;
+import io.eventpipe.common.process.JavaCommand;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

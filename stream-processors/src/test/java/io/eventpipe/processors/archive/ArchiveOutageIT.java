@@ -6,7 +6,7 @@ import io.eventpipe.avro.EventStatus;
 import io.eventpipe.processors.ProcessorsApp;
 import io.eventpipe.processors.ProcessorsFixture;
 import io.eventpipe.stack.Await;
-import io.eventpipe.stack.Ports;
+import io.eventpipe.common.process.Ports;
 import io.eventpipe.stack.S3Store;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TestServers;

@@ -1,4 +1,4 @@
-package io.eventpipe.stack;
+package io.eventpipe.common.config;
 
 import java.io.IOException;
 import java.nio.file.Files;

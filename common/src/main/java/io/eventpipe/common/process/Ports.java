@@ -1,4 +1,4 @@
-package io.eventpipe.stack;
+package io.eventpipe.common.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
