@@ -15,6 +15,10 @@ import io.eventpipe.admin.pki.RootOfTrust;
 import io.eventpipe.admin.relays.RelayAccess;
 import io.eventpipe.admin.relays.RelayService;
 import io.eventpipe.admin.relays.RelayStore;
+import io.eventpipe.admin.relays.provisioning.LaunchSpec;
+import io.eventpipe.admin.relays.provisioning.LocalRelayProvisioner;
+import io.eventpipe.admin.relays.provisioning.NoProvisioner;
+import io.eventpipe.admin.relays.provisioning.RelayProvisioner;
 import io.eventpipe.admin.sre.TopicOperations;
 import io.eventpipe.admin.store.AdminStore;
 import io.eventpipe.admin.store.AuditLog;
@@ -70,17 +74,27 @@ public final class AdminApp implements AutoCloseable {
         DeviceRevocations devices = new DeviceRevocations(config.redisUrl(), clock);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
+        RelayProvisioner provisioner = provisioner(config);
         Routes routes = new Routes(new AdminAuthenticator(admins, root, sessions, jdbc, clock),
                 new LoginChallenges(jdbc, config.loginChallengeTtl(), clock), sessions, new AuditLog(jdbc, clock),
                 new LabelConfigService(new LabelConfigStore(jdbc), publisher, clock),
                 new RelayService(new RelayStore(jdbc), root, publisher, access, config.relayCertificateValidity(), config.publicUrl(),
-                        clock),
+                        provisioner, clock),
                 devices, topics, metrics, () -> notReady(database), clock);
         Server server = AdminServer.newServer(config, routes);
         server.start();
-        AdminApp app = new AdminApp(database, publisher, List.of(topics, access, devices), server, credentials);
+        routes.relays().resumeLaunched();
+        AdminApp app = new AdminApp(database, publisher, List.of(provisioner, topics, access, devices), server, credentials);
         credentials.ifPresent(file -> LOG.info("first admin created; its credentials are in {} (owner-only)", file));
         return app;
+    }
+
+    private static RelayProvisioner provisioner(AdminConfig config) throws java.io.IOException {
+        if (!AdminConfig.PROVISIONER_LOCAL.equals(config.relayProvisioner())) {
+            return new NoProvisioner();
+        }
+        return new LocalRelayProvisioner(config.relayProvisionerDir(), LaunchSpec.load(config.relayLaunchFile()),
+                config.publicUrl() + "/v1/relays/enroll");
     }
 
     private static String notReady(Database database) {

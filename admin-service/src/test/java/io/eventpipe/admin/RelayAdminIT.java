@@ -98,6 +98,23 @@ class RelayAdminIT {
         }
     }
 
+    @Test
+    void withoutAProvisionerALaunchIsRefusedAndNothingIsProvisioned(TestServers servers, @TempDir Path dir) throws Exception {
+        AdminFixture fixture = new AdminFixture(servers, dir);
+        try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
+            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            var launch = admin.call("POST", "/v1/admin/relays", "{\"relayId\":\"relay-launched\",\"name\":\"L\",\"launch\":true}");
+            assertThat(launch.statusCode()).as(launch.body()).isEqualTo(409);
+            assertThat(AdminClient.json(launch).get("error").asText()).isEqualTo("not_provisionable");
+            assertThat(admin.call("GET", "/v1/admin/relays/relay-launched", null).statusCode()).isEqualTo(404);
+            var both = admin.call("POST", "/v1/admin/relays",
+                    "{\"relayId\":\"relay-both\",\"name\":\"B\",\"launch\":true,\"endpoint\":\"https://b.example\"}");
+            assertThat(both.statusCode()).as(both.body()).isEqualTo(422);
+            var manual = admin.call("POST", "/v1/admin/relays", "{\"relayId\":\"relay-manual\",\"name\":\"M\"}");
+            assertThat(admin.call("POST", "/v1/admin/relays/relay-manual/start", null).statusCode()).as(manual.body()).isEqualTo(409);
+        }
+    }
+
     private static java.net.http.HttpResponse<String> enroll(AdminClient admin, String relayId, String token, KeyPair key,
                                                             KeyPair signer) throws Exception {
         String signature = Base64.getEncoder().encodeToString(Ed25519.sign(signer.getPrivate(), token.getBytes(StandardCharsets.UTF_8)));

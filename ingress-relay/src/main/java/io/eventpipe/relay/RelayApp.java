@@ -4,7 +4,11 @@ import io.eventpipe.avro.LabelConfig;
 import io.eventpipe.avro.RelayRecord;
 import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.auth.Revocations;
+import io.eventpipe.common.config.Settings;
+import io.eventpipe.relay.enroll.Enrollment;
+import io.eventpipe.relay.enroll.EnrollmentConfig;
 import io.eventpipe.relay.kafka.CompactedTopicView;
+import io.eventpipe.relay.kafka.KafkaAccess;
 import io.eventpipe.relay.kafka.KafkaClients;
 import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.relay.config.RelayConfig;
@@ -28,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +44,7 @@ public final class RelayApp implements AutoCloseable {
 
     private static final Duration RATE_WINDOW = Duration.ofMinutes(2);
     private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ENROLLMENT_DEADLINE = Duration.ofMinutes(5);
 
     private final List<AutoCloseable> resources;
     private final Server server;
@@ -49,7 +55,18 @@ public final class RelayApp implements AutoCloseable {
     }
 
     public static RelayApp start(RelayConfig config) throws Exception {
+        return start(config, Optional.empty());
+    }
+
+    /**
+     * With an enrollment: a relay provisioned by admin-service, started before it holds a
+     * certificate; it enrolls first, then waits for approval before serving.
+     */
+    public static RelayApp start(RelayConfig config, Optional<EnrollmentConfig> enrollment) throws Exception {
         Clock clock = Clock.systemUTC();
+        if (enrollment.isPresent()) {
+            Enrollment.ensure(config.relayId(), config.pkiDir(), enrollment.get(), ENROLLMENT_DEADLINE);
+        }
         Pki pki = Pki.load(config.pkiDir());
         SchemaRegistryClient registry = SchemaRegistryClient.shared(config.registryUrl());
         List<AutoCloseable> resources = new ArrayList<>();
@@ -57,6 +74,9 @@ public final class RelayApp implements AutoCloseable {
             SharedState shared = opened(resources, new SharedState(config.redisUrl()));
             MediaStore media = opened(resources, new MediaStore(config.s3()));
             KafkaClients kafka = KafkaClients.create(config.bootstrapServers(), config.kafkaSecurityProtocol(), pki);
+            if (enrollment.isPresent()) {
+                KafkaAccess.awaitGranted(kafka, config.relayId());
+            }
             EventPublisher publisher = opened(resources, new EventPublisher(kafka, registry));
             int partition = config.replyPartition() >= 0 ? config.replyPartition()
                     : ReplyPartitions.forInstance(config.instanceId(), publisher.resultPartitions());
@@ -68,14 +88,16 @@ public final class RelayApp implements AutoCloseable {
                     () -> shared.increment("pow:issued:" + clock.instant().getEpochSecond() / 60, RATE_WINDOW));
             ChallengeService challenges = new ChallengeService(new ChallengeCodec(config.powSecret()), difficulty,
                     config.challengeTtl(), clock);
-            DeviceRegistrar registrar = new DeviceRegistrar(challenges, shared, pki, config.deviceCertificateValidity(), clock);
             CompactedTopicView<RelayRecord> relays = opened(resources, new CompactedTopicView<>(Topics.RELAYS_REGISTRY,
                     kafka, registry, config.instanceId())).start(VIEW_TIMEOUT);
             CompactedTopicView<LabelConfig> labelConfigs = opened(resources, new CompactedTopicView<>(Topics.CONFIG_LABELS,
                     kafka, registry, config.instanceId())).start(VIEW_TIMEOUT);
+            Revocations revocations = new Revocations(relays::values);
+            DeviceRegistrar registrar = new DeviceRegistrar(challenges, shared, pki, config.deviceCertificateValidity(), revocations,
+                    clock);
             RateLimiter limiter = new RateLimiter(shared, clock);
             RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), limiter, config.deviceLimit(),
-                    new Revocations(relays::values), clock);
+                    revocations, clock);
             Server server = RelayServer.newServer(config,
                     new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media, limiter,
                             opened(resources, new RelayMetrics(limiter, difficulty)), labelConfigs, relays, pki.root()));
@@ -116,7 +138,8 @@ public final class RelayApp implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path file = args.length > 1 && args[0].equals("--config") ? Path.of(args[1]) : null;
-        RelayApp app = start(RelayConfig.load(file, System.getenv()));
+        Settings settings = Settings.load(RelayConfig.DEFAULTS, file, System.getenv());
+        RelayApp app = start(RelayConfig.from(settings), EnrollmentConfig.from(settings));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.close();

@@ -86,10 +86,9 @@ public final class S3Store implements Server {
                 HexFormat.of().formatHex(secret));
         properties.setProperty("accessKey", created.accessKey());
         properties.setProperty("secretKey", created.secretKey());
-        try (var writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, "S3Proxy access key of this local stack (generated at first start)");
-        }
-        Secrets.restrictToOwner(file);
+        java.io.StringWriter text = new java.io.StringWriter();
+        properties.store(text, "S3Proxy access key of this local stack (generated at first start)");
+        Secrets.writeOwnerOnly(file, text.toString());
         return created;
     }
 
@@ -103,8 +102,7 @@ public final class S3Store implements Server {
                 "jclouds.filesystem.basedir=" + objects.toAbsolutePath(),
                 "");
         Path file = dataDir.resolve("s3proxy.properties");
-        Files.writeString(file, config, StandardCharsets.UTF_8);
-        Secrets.restrictToOwner(file);
+        Secrets.writeOwnerOnly(file, config);
         return file;
     }
 

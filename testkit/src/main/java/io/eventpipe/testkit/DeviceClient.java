@@ -105,16 +105,21 @@ public final class DeviceClient {
 
     /** Registers (or renews) the device; fails unless the relay answers 201. */
     public JsonNode register() throws IOException, InterruptedException {
-        JsonNode challenge = challenge();
-        String token = challenge.get("challenge").asText();
-        HttpResponse<String> response = registerWith(token, solve(token, challenge.get("difficulty").asInt()),
-                Ed25519.raw(keys.getPublic()), Ed25519.sign(keys.getPrivate(), token.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> response = tryRegister();
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST /v1/devices answered " + response.statusCode() + ": " + response.body());
         }
         registration = JSON.readTree(response.body());
         deviceId = registration.get("deviceId").asText();
         return registration;
+    }
+
+    /** A challenge solved and a registration sent, whatever the answer. */
+    public HttpResponse<String> tryRegister() throws IOException, InterruptedException {
+        JsonNode challenge = challenge();
+        String token = challenge.get("challenge").asText();
+        return registerWith(token, solve(token, challenge.get("difficulty").asInt()),
+                Ed25519.raw(keys.getPublic()), Ed25519.sign(keys.getPrivate(), token.getBytes(StandardCharsets.UTF_8)));
     }
 
     public HttpResponse<String> registerWith(String challenge, String nonce, byte[] publicKey, byte[] signature)

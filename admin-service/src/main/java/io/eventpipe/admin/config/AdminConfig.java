@@ -22,7 +22,13 @@ public record AdminConfig(
         Duration relayCertificateValidity,
         String publicUrl,
         Duration loginChallengeTtl,
-        Duration sessionTtl) {
+        Duration sessionTtl,
+        String relayProvisioner,
+        Path relayProvisionerDir,
+        Path relayLaunchFile) {
+
+    public static final String PROVISIONER_NONE = "none";
+    public static final String PROVISIONER_LOCAL = "local";
 
     public static final String DEFAULTS = "admin-defaults.properties";
 
@@ -47,7 +53,26 @@ public record AdminConfig(
                 settings.duration("relay.certificate.validity"),
                 settings.string("public.url"),
                 settings.duration("login.challenge.ttl"),
-                settings.duration("session.ttl"));
+                settings.duration("session.ttl"),
+                provisioner(settings),
+                Path.of(settings.string("relay.provisioner.local.dir")),
+                launchFile(settings));
+    }
+
+    private static String provisioner(Settings settings) {
+        String kind = settings.string("relay.provisioner");
+        if (!PROVISIONER_NONE.equals(kind) && !PROVISIONER_LOCAL.equals(kind)) {
+            throw new Settings.ConfigError("relay.provisioner", "is none or local, not " + kind);
+        }
+        return kind;
+    }
+
+    private static Path launchFile(Settings settings) {
+        String file = settings.string("relay.provisioner.local.launch", "");
+        if (file.isBlank() && PROVISIONER_LOCAL.equals(settings.string("relay.provisioner"))) {
+            throw new Settings.ConfigError("relay.provisioner.local.launch", "the local provisioner needs the relays' launch file");
+        }
+        return file.isBlank() ? null : Path.of(file);
     }
 
     @Override
@@ -59,6 +84,6 @@ public record AdminConfig(
                 + ", dataDir=" + dataDir + ", adminCertificates=" + adminCertificateValidity
                 + ", relayCertificates=" + relayCertificateValidity
                 + ", publicUrl=" + publicUrl + ", loginChallenge=" + loginChallengeTtl
-                + ", session=" + sessionTtl + "]";
+                + ", session=" + sessionTtl + ", relayProvisioner=" + relayProvisioner + "]";
     }
 }

@@ -5,9 +5,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * /v1/admin/relays: GET lists them, POST {relayId, name, endpoint} provisions one and answers its
+ * /v1/admin/relays: GET lists them, POST {relayId, name, endpoint | launch} provisions one and answers its
  * one-time enrollment token (text, URL and QR code PNG). /v1/admin/relays/{id}: GET;
- * /v1/admin/relays/{id}/approve, /revoke {reason}, /rotate: POST.
+ * /v1/admin/relays/{id}/approve, /revoke {reason}, /rotate, and with a provisioner /start, /stop: POST.
  */
 final class RelaysHandler extends AdminHandler {
 
@@ -45,6 +45,8 @@ final class RelaysHandler extends AdminHandler {
             case "approve" -> routes.relays().approve(path[0]);
             case "revoke" -> routes.relays().revoke(path[0], call.body() == null ? null : call.body().path("reason").asText(null));
             case "rotate" -> routes.relays().rotate(path[0]);
+            case "start" -> routes.relays().start(path[0]);
+            case "stop" -> routes.relays().stop(path[0]);
             default -> throw new ApiProblem(404, JsonResponses.error("not_found", "no such action"));
         };
         audit(call, "relay." + path[1], path[0], answer.deepCopy().without("enrollment"));

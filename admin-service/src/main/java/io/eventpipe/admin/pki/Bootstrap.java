@@ -2,14 +2,13 @@ package io.eventpipe.admin.pki;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipe.admin.store.AdminStore;
+import io.eventpipe.common.config.Secrets;
 import io.eventpipe.common.crypto.Ed25519;
 import io.eventpipe.common.pki.Credentials;
 import io.eventpipe.common.pki.Pem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -44,14 +43,12 @@ public final class Bootstrap {
         X509Certificate certificate = root.issueAdmin(adminId, keys.getPublic(), validity);
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(CREDENTIALS_FILE);
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, new ObjectMapper().createObjectNode()
+        Secrets.writeOwnerOnly(file, new ObjectMapper().createObjectNode()
                 .put("adminId", adminId)
                 .put("certificate", Pem.encode(certificate))
                 .put("privateKey", Pem.encode(keys.getPrivate()))
                 .put("root", Pem.encode(root.certificate()))
-                .toPrettyString(), StandardCharsets.UTF_8);
+                .toPrettyString());
         admins.add(new AdminStore.Admin(adminId, "first admin", Pem.encode(certificate), Credentials.fingerprint(certificate),
                 clock.instant(), null), "bootstrap");
         return Optional.of(file);

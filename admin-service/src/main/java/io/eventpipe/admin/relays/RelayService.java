@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipe.admin.http.ApiProblem;
 import io.eventpipe.admin.kafka.ControlPlanePublisher;
 import io.eventpipe.admin.pki.RootOfTrust;
+import io.eventpipe.admin.relays.provisioning.ProvisioningException;
+import io.eventpipe.admin.relays.provisioning.RelayProvisioner;
 import io.eventpipe.avro.RelayRecord;
 import io.eventpipe.avro.RelayStatus;
 import io.eventpipe.common.crypto.Ed25519;
@@ -42,33 +44,83 @@ public final class RelayService {
     private final RelayAccess access;
     private final Duration certificateValidity;
     private final String publicUrl;
+    private final RelayProvisioner provisioner;
     private final Clock clock;
 
     public RelayService(RelayStore store, RootOfTrust root, ControlPlanePublisher publisher, RelayAccess access,
-                        Duration certificateValidity, String publicUrl, Clock clock) {
+                        Duration certificateValidity, String publicUrl, RelayProvisioner provisioner, Clock clock) {
         this.store = store;
         this.root = root;
         this.publisher = publisher;
         this.access = access;
         this.certificateValidity = certificateValidity;
         this.publicUrl = publicUrl;
+        this.provisioner = provisioner;
         this.clock = clock;
     }
 
+    /**
+     * POST /v1/admin/relays {relayId, name, endpoint | launch: true}. Launched, the relay gets its
+     * token from the provisioner and the answer does not show it; otherwise the answer carries the
+     * token for its operator, as text, URL and QR code.
+     */
     public ObjectNode provision(JsonNode request) throws Exception {
         String relayId = request == null ? null : request.path("relayId").asText(null);
         String name = request == null ? "" : request.path("name").asText("");
         if (!LabelConfigCheck.isValidId(relayId) || name.isBlank() || name.length() > 200) {
             throw problem(422, "invalid_relay", "relayId is 2 to 64 of a-z, 0-9 and -; name is non-empty");
         }
+        boolean launch = request.path("launch").asBoolean(false);
+        if (launch && request.hasNonNull("endpoint")) {
+            throw problem(422, "invalid_relay", "a launched relay's endpoint is chosen by the provisioner; send launch or endpoint");
+        }
         if (store.find(relayId).isPresent()) {
             throw problem(409, "relay_exists", "relay " + relayId + " exists; rotate it for a new enrollment");
         }
+        String endpoint = launch ? provisioned(() -> provisioner.reserveEndpoint(relayId)) : request.path("endpoint").asText(null);
         String token = newToken();
         Instant now = clock.instant();
-        store.provision(relayId, name, request.path("endpoint").asText(null), hash(token), now.plus(TOKEN_TTL), now);
+        store.provision(relayId, name, endpoint, hash(token), now.plus(TOKEN_TTL), now);
         publish(relayId);
+        if (launch) {
+            provisioned(() -> provisioner.launch(relayId, token));
+            return view(relayId);
+        }
         return view(relayId).set("enrollment", enrollment(relayId, token, now.plus(TOKEN_TTL)));
+    }
+
+    /** POST /v1/admin/relays/{id}/start: a relay launched here before, started again. */
+    public ObjectNode start(String relayId) throws Exception {
+        if ("REVOKED".equals(existing(relayId).status())) {
+            throw problem(409, "relay_revoked", "a revoked relay is not started again");
+        }
+        provisioned(() -> provisioner.restart(relayId));
+        return view(relayId);
+    }
+
+    /** POST /v1/admin/relays/{id}/stop: its process stopped (it stays approved or revoked as it was). */
+    public ObjectNode stop(String relayId) throws Exception {
+        existing(relayId);
+        provisioner.stop(relayId);
+        return view(relayId);
+    }
+
+    /** At start of admin-service: the relays launched here that may serve are started again. */
+    public void resumeLaunched() throws SQLException {
+        provisioner.resume(store.all().stream().filter(r -> "ENROLLED".equals(r.status()) || "APPROVED".equals(r.status()))
+                .map(RelayStore.Relay::relayId).toList());
+    }
+
+    private interface ProvisionerCall<T> {
+        T call() throws ProvisioningException;
+    }
+
+    private static <T> T provisioned(ProvisionerCall<T> call) throws ApiProblem {
+        try {
+            return call.call();
+        } catch (ProvisioningException e) {
+            throw problem(e.isConflict() ? 409 : 500, e.isConflict() ? "not_provisionable" : "launch_failed", e.getMessage());
+        }
     }
 
     /** A new one-time enrollment token for an existing relay (key rotation). */
@@ -136,12 +188,15 @@ public final class RelayService {
 
     public ObjectNode view(String relayId) throws Exception {
         RelayStore.Relay relay = existing(relayId);
-        return JsonResponses.JSON.createObjectNode().put("relayId", relay.relayId()).put("name", relay.name())
+        ObjectNode view = JsonResponses.JSON.createObjectNode().put("relayId", relay.relayId()).put("name", relay.name())
                 .put("endpoint", relay.endpoint()).put("status", relay.status()).put("certificateFingerprint", relay.fingerprint())
                 .put("createdAt", relay.createdAt().toString())
                 .put("approvedAt", relay.approvedAt() == null ? null : relay.approvedAt().toString())
                 .put("revokedAt", relay.revokedAt() == null ? null : relay.revokedAt().toString())
                 .put("revocationReason", relay.revocationReason());
+        provisioner.status(relayId).ifPresent(launched -> view.putObject("process").put("provisioner", provisioner.kind())
+                .put("pid", launched.pid()).put("running", launched.running()));
+        return view;
     }
 
     private void publish(String relayId) throws Exception {

@@ -32,4 +32,16 @@ class AdminConfigTest {
         assertThatThrownBy(() -> AdminConfig.load(null, Map.of("EVENTPIPE_SESSION_TTL", "forever"))).isInstanceOf(ConfigError.class)
                 .hasMessageContaining("session.ttl");
     }
+
+    @Test
+    void relaysAreLaunchedByNobodyUnlessTheLocalProvisionerIsConfiguredWithItsLaunchFile() {
+        assertThat(AdminConfig.load(null, Map.of()).relayProvisioner()).isEqualTo(AdminConfig.PROVISIONER_NONE);
+        assertThatThrownBy(() -> AdminConfig.load(null, Map.of("EVENTPIPE_RELAY_PROVISIONER", "kubernetes")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("relay.provisioner");
+        assertThatThrownBy(() -> AdminConfig.load(null, Map.of("EVENTPIPE_RELAY_PROVISIONER", "local")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("relay.provisioner.local.launch");
+        AdminConfig local = AdminConfig.load(null, Map.of("EVENTPIPE_RELAY_PROVISIONER", "local",
+                "EVENTPIPE_RELAY_PROVISIONER_LOCAL_LAUNCH", "/data/relays/launch.properties"));
+        assertThat(local.relayLaunchFile()).isEqualTo(Path.of("/data/relays/launch.properties"));
+    }
 }

@@ -5,7 +5,9 @@ import io.eventpipe.common.crypto.Hex;
 import io.eventpipe.common.crypto.Sha256;
 import io.eventpipe.common.pki.CertificateIssuer;
 import io.eventpipe.common.pki.CertificateRole;
+import io.eventpipe.common.pki.Credentials;
 import io.eventpipe.common.pki.Pem;
+import io.eventpipe.relay.auth.Revocations;
 import io.eventpipe.relay.pow.Challenge;
 import io.eventpipe.relay.pow.ChallengeService;
 import io.eventpipe.relay.redis.SharedState;
@@ -31,11 +33,14 @@ public final class DeviceRegistrar {
     private final Pki pki;
     private final CertificateIssuer issuer;
     private final Duration validity;
+    private final Revocations revocations;
 
-    public DeviceRegistrar(ChallengeService challenges, SharedState shared, Pki pki, Duration validity, Clock clock) {
+    public DeviceRegistrar(ChallengeService challenges, SharedState shared, Pki pki, Duration validity, Revocations revocations,
+                           Clock clock) {
         this.challenges = challenges;
         this.shared = shared;
         this.pki = pki;
+        this.revocations = revocations;
         this.issuer = new CertificateIssuer(pki.relay(), clock);
         this.validity = validity;
     }
@@ -45,6 +50,10 @@ public final class DeviceRegistrar {
     }
 
     public Registration register(String token, String nonce, String publicKeyB64, String signatureB64) throws RegistrationProblem {
+        // a revoked relay issues nothing more: its certificates would be refused everywhere anyway
+        if (revocations.isRevokedRelayCertificate(Credentials.fingerprint(pki.relay().certificate()))) {
+            throw new RegistrationProblem(403, "relay_revoked", "this relay was revoked by an administrator; register at another relay");
+        }
         ChallengeService.Verdict verdict = challenges.check(token, nonce);
         if (verdict != ChallengeService.Verdict.VALID) {
             throw new RegistrationProblem(verdict.status(), verdict.code(), verdict.message());

@@ -27,9 +27,7 @@ record DevAnchorKey(String privateKeyHex, String address) {
             hex = Files.readString(file).trim();
         } else {
             hex = Hex.encode(newPrivateKey());
-            Files.writeString(file, "");
-            Secrets.restrictToOwner(file);
-            Files.writeString(file, hex);
+            Secrets.writeOwnerOnly(file, hex);
         }
         return new DevAnchorKey(hex, addressOf(new BigInteger(1, Hex.decode(hex))));
     }

@@ -213,17 +213,11 @@ public final class DevStack implements AutoCloseable {
                 processorsEnv, options.dataDir(), options.logDir());
         services.add(processors);
 
-        Map<String, String> relayEnv = new java.util.HashMap<>(common);
-        // the relay reaches Kafka as itself, over mutual TLS; the ACLs grant it only its part
-        relayEnv.put("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka.tlsBootstrapServers());
-        relayEnv.put("EVENTPIPE_KAFKA_SECURITY_PROTOCOL", "SSL");
+        Map<String, String> relayEnv = new java.util.HashMap<>(sharedRelayEnv(common));
         relayEnv.put("EVENTPIPE_HTTP_PORT", Integer.toString(options.relayPort()));
         relayEnv.put("EVENTPIPE_RELAY_ID", DevTrust.RELAY_ID);
         relayEnv.put("EVENTPIPE_RELAY_INSTANCE_ID", DevTrust.RELAY_ID + "@127.0.0.1:" + options.relayPort());
-        relayEnv.put("EVENTPIPE_REDIS_URL", redis.uri());
         relayEnv.put("EVENTPIPE_PKI_DIR", trust.relayDir().toString());
-        relayEnv.put("EVENTPIPE_POW_SECRET", trust.powSecretHex());
-        relayEnv.putAll(s3Env());
         ManagedProcess relay = ServiceProcess.start(options.home(), "ingress-relay", "io.eventpipe.relay.RelayApp",
                 relayEnv, options.dataDir(), options.logDir());
         services.add(relay);
@@ -233,6 +227,17 @@ public final class DevStack implements AutoCloseable {
         ManagedProcess admin = startAdminService(common);
         awaitReady(anchorSink, anchorSinkUrl() + "/ready");
         awaitReady(admin, adminUrl() + "/ready");
+    }
+
+    /** What every relay of the stack shares: it reaches Kafka as itself, over mutual TLS; the ACLs grant it only its part. */
+    private Map<String, String> sharedRelayEnv(Map<String, String> common) {
+        Map<String, String> env = new java.util.HashMap<>(common);
+        env.put("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka.tlsBootstrapServers());
+        env.put("EVENTPIPE_KAFKA_SECURITY_PROTOCOL", "SSL");
+        env.put("EVENTPIPE_REDIS_URL", redis.uri());
+        env.put("EVENTPIPE_POW_SECRET", trust.powSecretHex());
+        env.putAll(s3Env());
+        return env;
     }
 
     /** The control plane, holding the root the stack created; it makes the first admin at first start. */
@@ -246,6 +251,12 @@ public final class DevStack implements AutoCloseable {
         env.put("EVENTPIPE_PKI_ROOT_CERTIFICATE", trust.rootCertificateFile().toString());
         env.put("EVENTPIPE_PKI_ROOT_KEY", trust.rootCertificateFile().resolveSibling("root.key.pem").toString());
         env.put("EVENTPIPE_DATA_DIR", adminCredentials().getParent().toString());
+        env.put("EVENTPIPE_PUBLIC_URL", adminUrl());
+        // relays provisioned with launch: true run as processes of this machine (issue 6's local provisioner)
+        env.put("EVENTPIPE_RELAY_PROVISIONER", "local");
+        env.put("EVENTPIPE_RELAY_PROVISIONER_LOCAL_DIR", options.dataDir().resolve("relays").toString());
+        env.put("EVENTPIPE_RELAY_PROVISIONER_LOCAL_LAUNCH", RelayLaunchFile.write(options.dataDir().resolve("relays"),
+                ServiceProcess.classpath(options.home(), "ingress-relay"), ServiceProcess.HEAP_MIB, sharedRelayEnv(common)).toString());
         ManagedProcess process = ServiceProcess.start(options.home(), "admin-service", "io.eventpipe.admin.AdminApp", env,
                 options.dataDir(), options.logDir());
         services.add(process);

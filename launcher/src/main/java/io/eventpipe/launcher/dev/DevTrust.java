@@ -104,8 +104,6 @@ final class DevTrust {
     }
 
     private static void writeSecret(Path file, String content) throws IOException {
-        Files.writeString(file, "");
-        Secrets.restrictToOwner(file);
-        Files.writeString(file, content);
+        Secrets.writeOwnerOnly(file, content);
     }
 }

@@ -22,13 +22,18 @@ final class ServiceProcess {
     }
 
     static ManagedProcess start(Path home, String module, String mainClass, Map<String, String> env, Path dataDir, Path logDir) {
-        Path target = home.resolve(module).resolve("target");
-        String classpath = jar(target, module) + java.io.File.pathSeparator + readClasspath(target, module);
+        String classpath = classpath(home, module);
         return ManagedProcess.start(module,
                 JavaCommand.mainClass(classpath, mainClass)
                         .jvm("-Xms64m", "-Xmx" + HEAP_MIB + "m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError")
                         .toList(),
                 env, dataDir, logDir.resolve(module + ".log"));
+    }
+
+    /** The module's jar and its dependencies, as the build left them. */
+    static String classpath(Path home, String module) {
+        Path target = home.resolve(module).resolve("target");
+        return jar(target, module) + java.io.File.pathSeparator + readClasspath(target, module);
     }
 
     private static String jar(Path target, String module) {

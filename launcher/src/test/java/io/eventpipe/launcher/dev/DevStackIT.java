@@ -279,6 +279,13 @@ class DevStackIT {
         assertThat(probe.asFirstAdmin("GET", "/v1/admin/audit?action=label-config.create", null).body()).contains(id);
     }
 
+    /** Issue 6: provision (launched by the local provisioner) → enroll → approve → serves devices → revoke → refused. */
+    @Test
+    @Order(3)
+    void aProvisionedRelayServesDevicesUntilRevoked() throws Exception {
+        new ProvisionedRelayScenario(probe, DevStackIT::event).run();
+    }
+
     /** The processors' management port: Prometheus text with the validation and archive SLIs after traffic. */
     @Test
     @Order(3)
