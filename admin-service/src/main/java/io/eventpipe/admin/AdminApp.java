@@ -1,5 +1,6 @@
 package io.eventpipe.admin;
 
+import io.eventpipe.admin.admins.AdminAccounts;
 import io.eventpipe.admin.auth.AdminAuthenticator;
 import io.eventpipe.admin.auth.LoginChallenges;
 import io.eventpipe.admin.auth.SessionTokens;
@@ -80,6 +81,7 @@ public final class AdminApp implements AutoCloseable {
                 new LabelConfigService(new LabelConfigStore(jdbc), publisher, clock),
                 new RelayService(new RelayStore(jdbc), root, publisher, access, config.relayCertificateValidity(), config.publicUrl(),
                         provisioner, clock),
+                new AdminAccounts(admins, root, config.adminCertificateValidity(), clock),
                 devices, topics, metrics, () -> notReady(database), clock);
         Server server = AdminServer.newServer(config, routes);
         server.start();

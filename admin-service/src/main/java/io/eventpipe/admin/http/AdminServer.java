@@ -29,6 +29,8 @@ public final class AdminServer {
         mappings.addMapping(PathSpec.from(LabelConfigHandler.PREFIX + "*"), new LabelConfigHandler(routes));
         mappings.addMapping(PathSpec.from(RelaysHandler.PREFIX), new RelaysHandler(routes));
         mappings.addMapping(PathSpec.from(RelaysHandler.PREFIX + "/*"), new RelaysHandler(routes));
+        mappings.addMapping(PathSpec.from(AdminsHandler.PREFIX), new AdminsHandler(routes));
+        mappings.addMapping(PathSpec.from(AdminsHandler.PREFIX + "/*"), new AdminsHandler(routes));
         mappings.addMapping(PathSpec.from("/v1/relays/enroll"), new EnrollHandler(routes));
         mappings.addMapping(PathSpec.from(DevicesHandler.PREFIX + "*"), new DevicesHandler(routes));
         mappings.addMapping(PathSpec.from(TopicsHandler.PREFIX), new TopicsHandler(routes));

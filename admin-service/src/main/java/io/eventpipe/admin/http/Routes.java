@@ -1,5 +1,6 @@
 package io.eventpipe.admin.http;
 
+import io.eventpipe.admin.admins.AdminAccounts;
 import io.eventpipe.admin.auth.AdminAuthenticator;
 import io.eventpipe.admin.auth.LoginChallenges;
 import io.eventpipe.admin.auth.SessionTokens;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 
 /** What the admin API's handlers need, built by AdminApp. */
 public record Routes(AdminAuthenticator authenticator, LoginChallenges challenges, SessionTokens sessions, AuditLog audit,
-                     LabelConfigService labels, RelayService relays, DeviceRevocations devices,
+                     LabelConfigService labels, RelayService relays, AdminAccounts admins, DeviceRevocations devices,
                      TopicOperations topics, PrometheusMeterRegistry metrics,
                      Supplier<String> notReadyBecause, Clock clock) {
 }
