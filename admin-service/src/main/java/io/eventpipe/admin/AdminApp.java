@@ -1,6 +1,10 @@
 package io.eventpipe.admin;
 
 import io.eventpipe.admin.admins.AdminAccounts;
+import io.eventpipe.admin.analyst.GroupReset;
+import io.eventpipe.admin.analyst.ReplayJobStore;
+import io.eventpipe.admin.analyst.ReplayService;
+import io.eventpipe.admin.analyst.TopicExport;
 import io.eventpipe.admin.auth.AdminAuthenticator;
 import io.eventpipe.admin.auth.LoginChallenges;
 import io.eventpipe.admin.auth.SessionTokens;
@@ -68,10 +72,12 @@ public final class AdminApp implements AutoCloseable {
         AdminStore admins = new AdminStore(jdbc);
         Optional<Path> credentials = Bootstrap.firstAdmin(admins, root, config.dataDir(), config.adminCertificateValidity(), clock);
         SessionTokens sessions = SessionTokens.loadOrCreate(jdbc, config.sessionTtl(), clock);
-        ControlPlanePublisher publisher = new ControlPlanePublisher(config.bootstrapServers(),
-                SchemaRegistryClient.shared(config.registryUrl()));
+        SchemaRegistryClient registry = SchemaRegistryClient.shared(config.registryUrl());
+        ControlPlanePublisher publisher = new ControlPlanePublisher(config.bootstrapServers(), registry);
         TopicOperations topics = new TopicOperations(config.bootstrapServers());
         RelayAccess access = new RelayAccess(config.bootstrapServers());
+        ReplayService replays = new ReplayService(config.bootstrapServers(), new ReplayJobStore(jdbc), clock);
+        GroupReset groups = new GroupReset(config.bootstrapServers());
         DeviceRevocations devices = new DeviceRevocations(config.redisUrl(), clock);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -82,11 +88,12 @@ public final class AdminApp implements AutoCloseable {
                 new RelayService(new RelayStore(jdbc), root, publisher, access, config.relayCertificateValidity(), config.publicUrl(),
                         provisioner, clock),
                 new AdminAccounts(admins, root, config.adminCertificateValidity(), clock),
-                devices, topics, metrics, () -> notReady(database), clock);
+                devices, topics, replays, groups, new TopicExport(replays.ranges(), registry), metrics, () -> notReady(database), clock);
         Server server = AdminServer.newServer(config, routes);
         server.start();
         routes.relays().resumeLaunched();
-        AdminApp app = new AdminApp(database, publisher, List.of(provisioner, topics, access, devices), server, credentials);
+        AdminApp app = new AdminApp(database, publisher, List.of(provisioner, replays, groups, topics, access, devices), server,
+                credentials);
         credentials.ifPresent(file -> LOG.info("first admin created; its credentials are in {} (owner-only)", file));
         return app;
     }

@@ -1,6 +1,8 @@
 package io.eventpipe.admin.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipe.web.JsonResponses;
+import java.util.List;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -8,35 +10,32 @@ import org.eclipse.jetty.util.Callback;
  * /v1/admin/admins: GET lists the admins, POST {adminId, name, publicKey} adds one (its admin
  * certificate in the answer); /v1/admin/admins/{id}/revoke {reason}: POST.
  */
-final class AdminsHandler extends AdminHandler {
+final class AdminsHandler extends CollectionHandler {
 
     static final String PREFIX = "/v1/admin/admins";
 
     AdminsHandler(Routes routes) {
-        super(routes);
+        super(routes, PREFIX);
     }
 
     @Override
-    void serve(Call call, Response response, Callback callback) throws Exception {
-        String rest = call.request().getHttpURI().getPath().substring(PREFIX.length());
-        String method = call.request().getMethod();
-        if (rest.isEmpty()) {
-            if ("GET".equals(method)) {
-                JsonResponses.send(response, callback, 200, JsonResponses.JSON.createObjectNode().set("admins", routes.admins().list()));
-            } else if ("POST".equals(method)) {
-                var added = routes.admins().add(call.body(), call.admin().adminId());
-                audit(call, "admin.add", added.get("adminId").asText(), added.deepCopy().without(java.util.List.of("certificate", "root")));
-                JsonResponses.send(response, callback, 201, added);
-            } else {
-                throw methodNotAllowed("GET, POST");
-            }
-            return;
-        }
-        String[] path = rest.substring(1).split("/", -1);
+    ObjectNode list() throws Exception {
+        return (ObjectNode) JsonResponses.JSON.createObjectNode().set("admins", routes.admins().list());
+    }
+
+    @Override
+    void create(Call call, Response response, Callback callback) throws Exception {
+        var added = routes.admins().add(call.body(), call.admin().adminId());
+        audit(call, "admin.add", added.get("adminId").asText(), added.deepCopy().without(List.of("certificate", "root")));
+        JsonResponses.send(response, callback, 201, added);
+    }
+
+    @Override
+    void member(Call call, String[] path, Response response, Callback callback) throws Exception {
         if (path.length != 2 || !"revoke".equals(path[1])) {
-            throw new ApiProblem(404, JsonResponses.error("not_found", "no such resource"));
+            throw notFound();
         }
-        if (!"POST".equals(method)) {
+        if (!"POST".equals(call.request().getMethod())) {
             throw methodNotAllowed("POST");
         }
         var revoked = routes.admins().revoke(path[0], call.admin().adminId(),

@@ -1,6 +1,9 @@
 package io.eventpipe.admin.http;
 
 import io.eventpipe.admin.admins.AdminAccounts;
+import io.eventpipe.admin.analyst.GroupReset;
+import io.eventpipe.admin.analyst.ReplayService;
+import io.eventpipe.admin.analyst.TopicExport;
 import io.eventpipe.admin.auth.AdminAuthenticator;
 import io.eventpipe.admin.auth.LoginChallenges;
 import io.eventpipe.admin.auth.SessionTokens;
@@ -16,6 +19,7 @@ import java.util.function.Supplier;
 /** What the admin API's handlers need, built by AdminApp. */
 public record Routes(AdminAuthenticator authenticator, LoginChallenges challenges, SessionTokens sessions, AuditLog audit,
                      LabelConfigService labels, RelayService relays, AdminAccounts admins, DeviceRevocations devices,
-                     TopicOperations topics, PrometheusMeterRegistry metrics,
+                     TopicOperations topics, ReplayService replays, GroupReset groups, TopicExport export,
+                     PrometheusMeterRegistry metrics,
                      Supplier<String> notReadyBecause, Clock clock) {
 }
