@@ -8,6 +8,7 @@ import io.eventpipe.admin.analyst.TopicExport;
 import io.eventpipe.admin.auth.AdminAuthenticator;
 import io.eventpipe.admin.auth.LoginChallenges;
 import io.eventpipe.admin.auth.SessionTokens;
+import io.eventpipe.admin.dashboard.LiveFeed;
 import io.eventpipe.admin.config.AdminConfig;
 import io.eventpipe.admin.devices.DeviceRevocations;
 import io.eventpipe.admin.http.AdminServer;
@@ -54,11 +55,13 @@ public final class AdminApp implements AutoCloseable {
     private final List<AutoCloseable> clients;
     private final Server server;
     private final Optional<Path> bootstrapCredentials;
+    private final LiveFeed feed;
 
-    private AdminApp(Database database, ControlPlanePublisher publisher, List<AutoCloseable> clients, Server server,
+    private AdminApp(Database database, ControlPlanePublisher publisher, LiveFeed feed, List<AutoCloseable> clients, Server server,
                      Optional<Path> bootstrapCredentials) {
         this.database = database;
         this.publisher = publisher;
+        this.feed = feed;
         this.clients = clients;
         this.server = server;
         this.bootstrapCredentials = bootstrapCredentials;
@@ -78,6 +81,7 @@ public final class AdminApp implements AutoCloseable {
         RelayAccess access = new RelayAccess(config.bootstrapServers());
         ReplayService replays = new ReplayService(config.bootstrapServers(), new ReplayJobStore(jdbc), clock);
         GroupReset groups = new GroupReset(config.bootstrapServers());
+        LiveFeed feed = new LiveFeed(config.bootstrapServers(), registry, clock).start();
         DeviceRevocations devices = new DeviceRevocations(config.redisUrl(), clock);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -88,11 +92,12 @@ public final class AdminApp implements AutoCloseable {
                 new RelayService(new RelayStore(jdbc), root, publisher, access, config.relayCertificateValidity(), config.publicUrl(),
                         provisioner, clock),
                 new AdminAccounts(admins, root, config.adminCertificateValidity(), clock),
-                devices, topics, replays, groups, new TopicExport(replays.ranges(), registry), metrics, () -> notReady(database), clock);
+                devices, topics, replays, groups, new TopicExport(replays.ranges(), registry), feed, metrics,
+                () -> notReady(database), clock);
         Server server = AdminServer.newServer(config, routes);
         server.start();
         routes.relays().resumeLaunched();
-        AdminApp app = new AdminApp(database, publisher, List.of(provisioner, replays, groups, topics, access, devices), server,
+        AdminApp app = new AdminApp(database, publisher, feed, List.of(provisioner, replays, groups, topics, access, devices), server,
                 credentials);
         credentials.ifPresent(file -> LOG.info("first admin created; its credentials are in {} (owner-only)", file));
         return app;
@@ -125,6 +130,7 @@ public final class AdminApp implements AutoCloseable {
 
     @Override
     public void close() {
+        feed.close(); // first: open dashboard streams end, so that the server stops without waiting for them
         try {
             server.stop();
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import io.eventpipe.admin.analyst.GroupReset;
 import io.eventpipe.admin.analyst.ReplayService;
 import io.eventpipe.admin.analyst.TopicExport;
 import io.eventpipe.admin.auth.AdminAuthenticator;
+import io.eventpipe.admin.dashboard.LiveFeed;
 import io.eventpipe.admin.auth.LoginChallenges;
 import io.eventpipe.admin.auth.SessionTokens;
 import io.eventpipe.admin.devices.DeviceRevocations;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
 /** What the admin API's handlers need, built by AdminApp. */
 public record Routes(AdminAuthenticator authenticator, LoginChallenges challenges, SessionTokens sessions, AuditLog audit,
                      LabelConfigService labels, RelayService relays, AdminAccounts admins, DeviceRevocations devices,
-                     TopicOperations topics, ReplayService replays, GroupReset groups, TopicExport export,
+                     TopicOperations topics, ReplayService replays, GroupReset groups, TopicExport export, LiveFeed feed,
                      PrometheusMeterRegistry metrics,
                      Supplier<String> notReadyBecause, Clock clock) {
 }
