@@ -1,5 +1,6 @@
 package io.eventpipe.admin;
 
+import io.eventpipe.common.httpsig.SigningClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipe.common.crypto.Ed25519;
@@ -33,11 +34,11 @@ class AdminAccountsIT {
         AdminFixture fixture = new AdminFixture(servers, dir);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
             String url = "http://127.0.0.1:" + app.port();
-            AdminClient first = AdminClient.fromCredentials(url, app.bootstrapCredentials().orElseThrow());
+            SigningClient first = SigningClient.fromAdminCredentials(url, app.bootstrapCredentials().orElseThrow());
             KeyPair key = Ed25519.generate();
             var added = first.call("POST", "/v1/admin/admins", addition("analyst-ann", key));
             assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-            var certificate = Pem.certificate(AdminClient.json(added).get("certificate").asText());
+            var certificate = Pem.certificate(SigningClient.json(added).get("certificate").asText());
             assertThat(new ChainValidator(fixture.root().certificate()).problem(List.of(certificate), Instant.now())).isNull();
             assertThat(SubjectName.of(certificate).orElseThrow().role()).contains(CertificateRole.ADMIN);
             assertThat(added.body()).doesNotContain("PRIVATE KEY");
@@ -45,7 +46,7 @@ class AdminAccountsIT {
             assertThat(first.call("POST", "/v1/admin/admins", "{\"adminId\":\"x-y\",\"name\":\"n\",\"publicKey\":\"AAAA\"}")
                     .statusCode()).isEqualTo(422);
 
-            AdminClient second = new AdminClient(url, "analyst-ann", key.getPrivate());
+            SigningClient second = new SigningClient(url, "analyst-ann", key.getPrivate());
             assertThat(second.call("GET", "/v1/admin/me", null).statusCode()).isEqualTo(200);
             String session = AdminAuthIT.login(second);
             assertThat(second.call("POST", "/v1/admin/admins/analyst-ann/revoke", null).statusCode()).as("nobody revokes oneself")
@@ -53,29 +54,29 @@ class AdminAccountsIT {
 
             var revoked = first.call("POST", "/v1/admin/admins/analyst-ann/revoke", "{\"reason\":\"left the team\"}");
             assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-            assertThat(AdminClient.json(revoked).get("active").asBoolean()).isFalse();
+            assertThat(SigningClient.json(revoked).get("active").asBoolean()).isFalse();
             var signed = second.call("GET", "/v1/admin/me", null);
             assertThat(signed.statusCode()).isEqualTo(403);
-            assertThat(AdminClient.json(signed).get("error").asText()).isEqualTo("revoked_admin");
+            assertThat(SigningClient.json(signed).get("error").asText()).isEqualTo("revoked_admin");
             assertThat(second.unsigned("GET", "/v1/admin/me", null, Map.of("Authorization", "Bearer " + session)).statusCode())
                     .as("the session of a revoked admin ends with it").isEqualTo(403);
-            assertThat(second.call("POST", "/v1/admin/admins/" + first.adminId() + "/revoke", null).statusCode()).isEqualTo(403);
+            assertThat(second.call("POST", "/v1/admin/admins/" + first.keyId() + "/revoke", null).statusCode()).isEqualTo(403);
             assertThat(first.call("POST", "/v1/admin/admins/analyst-ann/revoke", null).statusCode()).isEqualTo(409);
 
             // the first admin is now the only active one: a third admin cannot remove it
             KeyPair thirdKey = Ed25519.generate();
             first.call("POST", "/v1/admin/admins", addition("ops-olga", thirdKey));
-            AdminClient third = new AdminClient(url, "ops-olga", thirdKey.getPrivate());
-            assertThat(third.call("POST", "/v1/admin/admins/" + first.adminId() + "/revoke", null).statusCode()).isEqualTo(200);
+            SigningClient third = new SigningClient(url, "ops-olga", thirdKey.getPrivate());
+            assertThat(third.call("POST", "/v1/admin/admins/" + first.keyId() + "/revoke", null).statusCode()).isEqualTo(200);
             var last = first.call("GET", "/v1/admin/me", null);
             assertThat(last.statusCode()).isEqualTo(403);
             var lastOne = third.call("POST", "/v1/admin/admins/ops-olga/revoke", null);
             assertThat(lastOne.statusCode()).isEqualTo(409);
-            assertThat(AdminClient.json(lastOne).get("error").asText()).isEqualTo("self_revocation");
+            assertThat(SigningClient.json(lastOne).get("error").asText()).isEqualTo("self_revocation");
 
             String audit = third.call("GET", "/v1/admin/audit?action=admin.revoke", null).body();
-            assertThat(audit).contains("analyst-ann", first.adminId(), "left the team");
-            assertThat(AdminClient.json(third.call("GET", "/v1/admin/admins", null)).get("admins")).hasSize(3);
+            assertThat(audit).contains("analyst-ann", first.keyId(), "left the team");
+            assertThat(SigningClient.json(third.call("GET", "/v1/admin/admins", null)).get("admins")).hasSize(3);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.eventpipe.admin;
 
+import io.eventpipe.common.httpsig.SigningClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,33 +61,33 @@ class AdminAuthIT {
         AdminFixture fixture = new AdminFixture(servers, dir);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
             String base = "http://127.0.0.1:" + app.port();
-            AdminClient admin = AdminClient.fromCredentials(base, app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = SigningClient.fromAdminCredentials(base, app.bootstrapCredentials().orElseThrow());
 
             var unauthenticated = admin.unsigned("GET", "/v1/admin/me", null, Map.of());
             assertThat(unauthenticated.statusCode()).isEqualTo(401);
-            assertThat(AdminClient.json(unauthenticated).get("error").asText()).isEqualTo("unauthenticated");
+            assertThat(SigningClient.json(unauthenticated).get("error").asText()).isEqualTo("unauthenticated");
 
             var signed = admin.signed("GET", "/v1/admin/me", null);
             var me = admin.send(signed);
             assertThat(me.statusCode()).isEqualTo(200);
-            assertThat(AdminClient.json(me).get("via").asText()).isEqualTo("signature");
+            assertThat(SigningClient.json(me).get("via").asText()).isEqualTo("signature");
             assertThat(admin.send(signed).statusCode()).as("the same signature again").isEqualTo(409);
 
-            AdminClient impostor = new AdminClient(base, admin.adminId(), Ed25519.generate().getPrivate());
-            assertThat(AdminClient.json(impostor.call("GET", "/v1/admin/me", null)).get("error").asText()).isEqualTo("bad_signature");
-            AdminClient stranger = new AdminClient(base, "admin-nobody", Ed25519.generate().getPrivate());
+            SigningClient impostor = new SigningClient(base, admin.keyId(), Ed25519.generate().getPrivate());
+            assertThat(SigningClient.json(impostor.call("GET", "/v1/admin/me", null)).get("error").asText()).isEqualTo("bad_signature");
+            SigningClient stranger = new SigningClient(base, "admin-nobody", Ed25519.generate().getPrivate());
             assertThat(stranger.call("GET", "/v1/admin/me", null).statusCode()).isEqualTo(401);
             var elsewhere = admin.signed("GET", "/v1/admin/me", null).uri(java.net.URI.create(base + "/v1/admin/audit"));
             assertThat(admin.send(elsewhere).statusCode()).as("a signature for another target").isEqualTo(401);
 
             String token = login(admin);
             var viaSession = admin.unsigned("GET", "/v1/admin/me", null, Map.of("Authorization", "Bearer " + token));
-            assertThat(AdminClient.json(viaSession).get("via").asText()).isEqualTo("session");
+            assertThat(SigningClient.json(viaSession).get("via").asText()).isEqualTo("session");
             for (String forged : forgeries(token)) {
                 var refused = admin.unsigned("GET", "/v1/admin/me", null, Map.of("Authorization", "Bearer " + forged));
                 assertThat(refused.statusCode()).as(forged).isEqualTo(401);
             }
-            assertThat(bearer(admin, expiredToken(fixture, admin.adminId())).get("error").asText()).isEqualTo("token_expired");
+            assertThat(bearer(admin, expiredToken(fixture, admin.keyId())).get("error").asText()).isEqualTo("token_expired");
 
             var body = admin.call("GET", "/v1/admin/audit?action=login", null).body();
             assertThat(body).contains("\"outcome\":\"ok\"").doesNotContain(token);
@@ -97,15 +98,15 @@ class AdminAuthIT {
     void loginChallengesAreSingleUseAndBoundToTheirAdmin(TestServers servers, @TempDir Path dir) throws Exception {
         AdminFixture fixture = new AdminFixture(servers, dir);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
-            String challenge = AdminClient.json(admin.unsigned("POST", "/v1/admin/login/challenge",
-                    "{\"adminId\":\"" + admin.adminId() + "\"}", Map.of())).get("challenge").asText();
-            String wrongKey = answer(admin.adminId(), challenge, Ed25519.generate().getPrivate());
-            assertThat(AdminClient.json(admin.unsigned("POST", "/v1/admin/login", wrongKey, Map.of())).get("error").asText())
+            SigningClient admin = AdminFixture.firstAdmin(app);
+            String challenge = SigningClient.json(admin.unsigned("POST", "/v1/admin/login/challenge",
+                    "{\"adminId\":\"" + admin.keyId() + "\"}", Map.of())).get("challenge").asText();
+            String wrongKey = answer(admin.keyId(), challenge, Ed25519.generate().getPrivate());
+            assertThat(SigningClient.json(admin.unsigned("POST", "/v1/admin/login", wrongKey, Map.of())).get("error").asText())
                     .isEqualTo("bad_signature");
-            String right = answer(admin.adminId(), challenge, admin.key());
+            String right = answer(admin.keyId(), challenge, admin.key());
             assertThat(admin.unsigned("POST", "/v1/admin/login", right, Map.of()).statusCode()).isEqualTo(200);
-            assertThat(AdminClient.json(admin.unsigned("POST", "/v1/admin/login", right, Map.of())).get("error").asText())
+            assertThat(SigningClient.json(admin.unsigned("POST", "/v1/admin/login", right, Map.of())).get("error").asText())
                     .isEqualTo("unknown_challenge");
             assertThat(admin.unsigned("POST", "/v1/admin/login", "not json", Map.of()).statusCode()).isEqualTo(400);
         }
@@ -115,7 +116,7 @@ class AdminAuthIT {
     void theAuditLogCannotBeRewritten(TestServers servers, @TempDir Path dir) throws Exception {
         AdminFixture fixture = new AdminFixture(servers, dir);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = AdminFixture.firstAdmin(app);
             login(admin);
             PGSimpleDataSource db = new PGSimpleDataSource();
             db.setURL(fixture.jdbcUrl());
@@ -127,12 +128,12 @@ class AdminAuthIT {
         }
     }
 
-    static String login(AdminClient admin) throws Exception {
-        String challenge = AdminClient.json(admin.unsigned("POST", "/v1/admin/login/challenge",
-                "{\"adminId\":\"" + admin.adminId() + "\"}", Map.of())).get("challenge").asText();
-        var answer = admin.unsigned("POST", "/v1/admin/login", answer(admin.adminId(), challenge, admin.key()), Map.of());
+    static String login(SigningClient admin) throws Exception {
+        String challenge = SigningClient.json(admin.unsigned("POST", "/v1/admin/login/challenge",
+                "{\"adminId\":\"" + admin.keyId() + "\"}", Map.of())).get("challenge").asText();
+        var answer = admin.unsigned("POST", "/v1/admin/login", answer(admin.keyId(), challenge, admin.key()), Map.of());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return AdminClient.json(answer).get("token").asText();
+        return SigningClient.json(answer).get("token").asText();
     }
 
     private static String answer(String adminId, String challenge, java.security.PrivateKey key) {
@@ -140,8 +141,8 @@ class AdminAuthIT {
         return "{\"adminId\":\"" + adminId + "\",\"challenge\":\"" + challenge + "\",\"signature\":\"" + signature + "\"}";
     }
 
-    private static JsonNode bearer(AdminClient admin, String token) throws Exception {
-        return AdminClient.json(admin.unsigned("GET", "/v1/admin/me", null, Map.of("Authorization", "Bearer " + token)));
+    private static JsonNode bearer(SigningClient admin, String token) throws Exception {
+        return SigningClient.json(admin.unsigned("GET", "/v1/admin/me", null, Map.of("Authorization", "Bearer " + token)));
     }
 
     /** The token altered in every way an attacker would try: claims, algorithm confusion, stripped signature. */

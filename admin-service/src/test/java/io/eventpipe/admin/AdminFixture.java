@@ -42,6 +42,12 @@ public final class AdminFixture {
         }
     }
 
+    /** The first admin of an app started at first start: its credentials file, requests signed with its key. */
+    public static io.eventpipe.common.httpsig.SigningClient firstAdmin(AdminApp app) throws Exception {
+        return io.eventpipe.common.httpsig.SigningClient.fromAdminCredentials("http://127.0.0.1:" + app.port(),
+                app.bootstrapCredentials().orElseThrow());
+    }
+
     public Credentials root() {
         return root;
     }

@@ -1,5 +1,6 @@
 package io.eventpipe.admin;
 
+import io.eventpipe.common.httpsig.SigningClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class AnalystIT {
         String source = "analyst-src-" + UUID.randomUUID().toString().substring(0, 8);
         produce(servers, source);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = AdminFixture.firstAdmin(app);
             replays(servers, admin, source);
             export(admin, source);
             groupReset(servers, admin, source);
@@ -55,12 +56,12 @@ class AnalystIT {
         }
     }
 
-    private static void replays(TestServers servers, AdminClient admin, String source) throws Exception {
+    private static void replays(TestServers servers, SigningClient admin, String source) throws Exception {
         String target = "replay." + source;
         String window = "\"topic\":\"" + source + "\",\"target\":\"" + target + "\",\"from\":\"" + LATE.minusSeconds(60) + "\"";
         var plan = admin.call("POST", "/v1/admin/replays", "{" + window + "}");
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
-        JsonNode dry = AdminClient.json(plan);
+        JsonNode dry = SigningClient.json(plan);
         assertThat(dry.get("dryRun").asBoolean()).as("dry-run unless said otherwise").isTrue();
         assertThat(dry.get("offsets").asLong()).isEqualTo(20);
         assertThat(dry.get("partitions")).hasSize(2);
@@ -77,9 +78,9 @@ class AnalystIT {
 
         var started = admin.call("POST", "/v1/admin/replays", "{" + window + ",\"dryRun\":false}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String jobId = AdminClient.json(started).get("jobId").asText();
+        String jobId = SigningClient.json(started).get("jobId").asText();
         JsonNode done = Await.value("the replay done", Duration.ofSeconds(60), () -> {
-            JsonNode job = call(() -> AdminClient.json(admin.call("GET", "/v1/admin/replays/" + jobId, null)));
+            JsonNode job = call(() -> SigningClient.json(admin.call("GET", "/v1/admin/replays/" + jobId, null)));
             return "RUNNING".equals(job.get("state").asText()) ? null : job;
         });
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
@@ -96,12 +97,12 @@ class AnalystIT {
         assertThat(admin.call("POST", "/v1/admin/replays/" + jobId + "/cancel", null).statusCode()).isEqualTo(409);
         var byOffsets = admin.call("POST", "/v1/admin/replays", "{\"topic\":\"" + source + "\",\"target\":\"other\","
                 + "\"offsets\":{\"0\":{\"from\":2,\"to\":7}}}");
-        assertThat(AdminClient.json(byOffsets).get("offsets").asLong()).as(byOffsets.body()).isEqualTo(5);
-        assertThat(AdminClient.json(admin.call("GET", "/v1/admin/replays", null)).get("replays").get(0).get("jobId").asText())
+        assertThat(SigningClient.json(byOffsets).get("offsets").asLong()).as(byOffsets.body()).isEqualTo(5);
+        assertThat(SigningClient.json(admin.call("GET", "/v1/admin/replays", null)).get("replays").get(0).get("jobId").asText())
                 .isEqualTo(jobId);
     }
 
-    private static void export(AdminClient admin, String source) throws Exception {
+    private static void export(SigningClient admin, String source) throws Exception {
         var export = admin.call("GET", "/v1/admin/topics/" + source + "/export?from=" + LATE.minusSeconds(60), null);
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("ndjson"));
@@ -117,7 +118,7 @@ class AnalystIT {
         assertThat(admin.unsigned("GET", "/v1/admin/topics/" + source + "/export", null, Map.of()).statusCode()).isEqualTo(401);
     }
 
-    private static void groupReset(TestServers servers, AdminClient admin, String source) throws Exception {
+    private static void groupReset(TestServers servers, SigningClient admin, String source) throws Exception {
         String group = "analyst-group-" + UUID.randomUUID().toString().substring(0, 6);
         String reset = "{\"topic\":\"" + source + "\",\"to\":\"" + LATE.minusSeconds(60) + "\"";
         try (KafkaConsumer<String, byte[]> member = groupConsumer(servers, group)) {
@@ -128,7 +129,7 @@ class AnalystIT {
                 return member.assignment().size() == 2 && member.committed(member.assignment()).values().stream()
                         .mapToLong(o -> o == null ? 0 : o.offset()).sum() == 40;
             });
-            JsonNode plan = AdminClient.json(admin.call("POST", "/v1/admin/consumer-groups/" + group + "/reset", reset + "}"));
+            JsonNode plan = SigningClient.json(admin.call("POST", "/v1/admin/consumer-groups/" + group + "/reset", reset + "}"));
             assertThat(plan.get("dryRun").asBoolean()).isTrue();
             assertThat(plan.get("recordsReadAgain").asLong()).as(plan.toString()).isEqualTo(20);
             var active = admin.call("POST", "/v1/admin/consumer-groups/" + group + "/reset", reset + ",\"dryRun\":false}");

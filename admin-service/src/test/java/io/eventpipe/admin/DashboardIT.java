@@ -1,5 +1,6 @@
 package io.eventpipe.admin;
 
+import io.eventpipe.common.httpsig.SigningClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +52,7 @@ class DashboardIT {
         String rejected = "rej-" + UUID.randomUUID();
         String accepted = "acc-" + UUID.randomUUID();
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = AdminFixture.firstAdmin(app);
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(admin.signed("GET",
                     "/v1/admin/dashboard/stream?kind=rejection,receipt&relayId=" + relay + "&backlog=0", null).build(),
@@ -104,9 +105,9 @@ class DashboardIT {
         }
     }
 
-    private static JsonNode get(AdminClient admin, String path) {
+    private static JsonNode get(SigningClient admin, String path) {
         try {
-            return AdminClient.json(admin.call("GET", path, null));
+            return SigningClient.json(admin.call("GET", path, null));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

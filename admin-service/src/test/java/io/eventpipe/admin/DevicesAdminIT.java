@@ -1,5 +1,6 @@
 package io.eventpipe.admin;
 
+import io.eventpipe.common.httpsig.SigningClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,14 +25,14 @@ class DevicesAdminIT {
         String deviceId = "dev-" + UUID.randomUUID().toString().replace("-", "");
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()));
              JedisPooled redis = new JedisPooled(java.net.URI.create(servers.redis().uri()))) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = AdminFixture.firstAdmin(app);
             assertThat(admin.unsigned("POST", "/v1/admin/devices/" + deviceId + "/revoke", "{}", Map.of()).statusCode()).isEqualTo(401);
             assertThat(redis.exists(SharedKeys.deviceRevoked(deviceId))).isFalse();
 
             var revoked = admin.call("POST", "/v1/admin/devices/" + deviceId + "/revoke", "{\"reason\":\"lost phone\"}");
             assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-            JsonNode stored = AdminClient.json(revoked);
-            assertThat(stored.get("revokedBy").asText()).isEqualTo(admin.adminId());
+            JsonNode stored = SigningClient.json(revoked);
+            assertThat(stored.get("revokedBy").asText()).isEqualTo(admin.keyId());
             assertThat(redis.get(SharedKeys.deviceRevoked(deviceId))).contains("lost phone");
             assertThat(redis.ttl(SharedKeys.deviceRevoked(deviceId))).as("never expires").isEqualTo(-1);
 

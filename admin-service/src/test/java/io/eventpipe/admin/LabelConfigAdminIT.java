@@ -1,5 +1,6 @@
 package io.eventpipe.admin;
 
+import io.eventpipe.common.httpsig.SigningClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class LabelConfigAdminIT {
         String id = "birds-" + UUID.randomUUID().toString().substring(0, 8);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()));
              CompactedTopic<LabelConfig> topic = new CompactedTopic<>(servers, Topics.CONFIG_LABELS)) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = AdminFixture.firstAdmin(app);
 
             var created = admin.call("POST", "/v1/admin/label-configs",
                     "{\"id\":\"" + id + "\",\"name\":\"Birds\",\"labels\":" + LABELS + "}");
@@ -43,16 +44,16 @@ class LabelConfigAdminIT {
             var invalid = admin.call("POST", "/v1/admin/label-configs", "{\"id\":\"x-" + id + "\",\"name\":\"Bad\",\"labels\":"
                     + "[{\"name\":\"n\",\"type\":\"ENUM\"}]}");
             assertThat(invalid.statusCode()).isEqualTo(422);
-            assertThat(AdminClient.json(invalid).get("violations").get(0).get("field").asText()).isEqualTo("/labels/0/enumValues");
+            assertThat(SigningClient.json(invalid).get("violations").get(0).get("field").asText()).isEqualTo("/labels/0/enumValues");
 
             var second = admin.call("PUT", "/v1/admin/label-configs/" + id, "{\"name\":\"Birds (v2)\",\"labels\":" + LABELS + "}");
-            assertThat(AdminClient.json(second).get("currentVersion").asInt()).isEqualTo(2);
+            assertThat(SigningClient.json(second).get("currentVersion").asInt()).isEqualTo(2);
             assertThat(admin.call("POST", "/v1/admin/label-configs/" + id + "/deprecate", "{\"version\":1}").statusCode()).isEqualTo(200);
             LabelConfig published = topic.latest(id);
             assertThat(published.getName()).isEqualTo("Birds (v2)");
             assertThat(published.getVersions()).extracting(LabelConfigVersion::getStatus)
                     .containsExactly(LabelConfigStatus.DEPRECATED, LabelConfigStatus.ACTIVE);
-            assertThat(published.getVersions().get(1).getCreatedBy()).isEqualTo(admin.adminId());
+            assertThat(published.getVersions().get(1).getCreatedBy()).isEqualTo(admin.keyId());
 
             assertThat(admin.call("DELETE", "/v1/admin/label-configs/" + id, null).statusCode()).isEqualTo(200);
             assertThat(topic.latest(id)).as("a tombstone").isNull();
@@ -60,12 +61,12 @@ class LabelConfigAdminIT {
             assertThat(admin.call("POST", "/v1/admin/label-configs", "{\"id\":\"" + id + "\",\"name\":\"Reuse\",\"labels\":" + LABELS
                     + "}").statusCode()).as("a deleted id is not given out again").isEqualTo(409);
 
-            JsonNode audit = AdminClient.json(admin.call("GET", "/v1/admin/audit?limit=50", null)).get("entries");
+            JsonNode audit = SigningClient.json(admin.call("GET", "/v1/admin/audit?limit=50", null)).get("entries");
             List<String> actions = new ArrayList<>();
             audit.forEach(entry -> actions.add(entry.get("action").asText() + " " + entry.path("target").asText()));
             assertThat(actions).contains("label-config.create " + id, "label-config.version " + id,
                     "label-config.deprecate " + id + "@1", "label-config.delete " + id);
-            assertThat(audit.get(0).get("adminId").asText()).isEqualTo(admin.adminId());
+            assertThat(audit.get(0).get("adminId").asText()).isEqualTo(admin.keyId());
             assertThat(audit.get(0).get("source").asText()).isEqualTo("127.0.0.1");
         }
     }
@@ -74,7 +75,7 @@ class LabelConfigAdminIT {
     void changesWithoutAValidAdminAreRefusedAndTheRefusalIsAudited(TestServers servers, @TempDir Path dir) throws Exception {
         AdminFixture fixture = new AdminFixture(servers, dir);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = AdminFixture.firstAdmin(app);
             var anonymous = admin.unsigned("POST", "/v1/admin/label-configs", "{\"id\":\"nope\",\"name\":\"x\",\"labels\":" + LABELS + "}",
                     Map.of());
             assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -84,7 +85,7 @@ class LabelConfigAdminIT {
             var tampered = admin.signed("POST", "/v1/admin/label-configs", "{\"id\":\"a1\",\"name\":\"x\",\"labels\":" + LABELS + "}")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"a2\",\"name\":\"x\",\"labels\":" + LABELS + "}"));
             assertThat(admin.send(tampered).statusCode()).as("a body other than the signed one").isEqualTo(401);
-            JsonNode audit = AdminClient.json(admin.call("GET", "/v1/admin/audit?adminId=-", null)).get("entries");
+            JsonNode audit = SigningClient.json(admin.call("GET", "/v1/admin/audit?adminId=-", null)).get("entries");
             assertThat(audit).isNotEmpty();
             assertThat(audit.get(0).get("outcome").asText()).startsWith("denied");
         }

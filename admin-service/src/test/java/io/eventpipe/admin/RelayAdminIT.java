@@ -1,5 +1,6 @@
 package io.eventpipe.admin;
 
+import io.eventpipe.common.httpsig.SigningClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,11 +48,11 @@ class RelayAdminIT {
         String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()));
              CompactedTopic<RelayRecord> registry = new CompactedTopic<>(servers, Topics.RELAYS_REGISTRY)) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = AdminFixture.firstAdmin(app);
             var provisioned = admin.call("POST", "/v1/admin/relays", "{\"relayId\":\"" + relayId + "\",\"name\":\"Second relay\","
                     + "\"endpoint\":\"https://relay2.example\"}");
             assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
-            JsonNode enrollment = AdminClient.json(provisioned).get("enrollment");
+            JsonNode enrollment = SigningClient.json(provisioned).get("enrollment");
             String token = enrollment.get("token").asText();
             assertThat(decodeQr(enrollment.get("qrPng").asText())).isEqualTo(enrollment.get("url").asText()).contains(token);
             assertThat(registry.latest(relayId).getStatus()).isEqualTo(RelayStatus.PROVISIONED);
@@ -60,7 +61,7 @@ class RelayAdminIT {
             assertThat(enroll(admin, relayId, token, key, Ed25519.generate()).statusCode()).as("a key it does not hold").isEqualTo(401);
             var enrolled = enroll(admin, relayId, token, key, key);
             assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(200);
-            var certificate = Pem.certificate(AdminClient.json(enrolled).get("certificate").asText());
+            var certificate = Pem.certificate(SigningClient.json(enrolled).get("certificate").asText());
             assertThat(new ChainValidator(fixture.root().certificate()).problem(List.of(certificate), Instant.now())).isNull();
             assertThat(SubjectName.of(certificate).orElseThrow().role()).contains(CertificateRole.RELAY);
             assertThat(certificate.getPublicKey()).isEqualTo(key.getPublic());
@@ -73,7 +74,7 @@ class RelayAdminIT {
             assertThat(approved.getCertificateFingerprint()).isEqualTo(Credentials.fingerprint(certificate));
             assertThat(statement(approved).verify(fixture.root().certificate().getPublicKey(), approved.getRootSignature())).isTrue();
 
-            String newToken = AdminClient.json(admin.call("POST", "/v1/admin/relays/" + relayId + "/rotate", null))
+            String newToken = SigningClient.json(admin.call("POST", "/v1/admin/relays/" + relayId + "/rotate", null))
                     .get("enrollment").get("token").asText();
             KeyPair newKey = Ed25519.generate();
             assertThat(enroll(admin, relayId, newToken, newKey, newKey).statusCode()).isEqualTo(200);
@@ -82,7 +83,7 @@ class RelayAdminIT {
             assertThat(rotated.getCertificateFingerprint()).isNotEqualTo(approved.getCertificateFingerprint());
 
             var revoked = admin.call("POST", "/v1/admin/relays/" + relayId + "/revoke", "{\"reason\":\"key compromise\"}");
-            assertThat(AdminClient.json(revoked).get("status").asText()).isEqualTo("REVOKED");
+            assertThat(SigningClient.json(revoked).get("status").asText()).isEqualTo("REVOKED");
             RelayRecord last = registry.latest(relayId);
             assertThat(last.getStatus()).isEqualTo(RelayStatus.REVOKED);
             assertThat(last.getRevokedAt()).isNotNull();
@@ -102,10 +103,10 @@ class RelayAdminIT {
     void withoutAProvisionerALaunchIsRefusedAndNothingIsProvisioned(TestServers servers, @TempDir Path dir) throws Exception {
         AdminFixture fixture = new AdminFixture(servers, dir);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = AdminFixture.firstAdmin(app);
             var launch = admin.call("POST", "/v1/admin/relays", "{\"relayId\":\"relay-launched\",\"name\":\"L\",\"launch\":true}");
             assertThat(launch.statusCode()).as(launch.body()).isEqualTo(409);
-            assertThat(AdminClient.json(launch).get("error").asText()).isEqualTo("not_provisionable");
+            assertThat(SigningClient.json(launch).get("error").asText()).isEqualTo("not_provisionable");
             assertThat(admin.call("GET", "/v1/admin/relays/relay-launched", null).statusCode()).isEqualTo(404);
             var both = admin.call("POST", "/v1/admin/relays",
                     "{\"relayId\":\"relay-both\",\"name\":\"B\",\"launch\":true,\"endpoint\":\"https://b.example\"}");
@@ -115,7 +116,7 @@ class RelayAdminIT {
         }
     }
 
-    private static java.net.http.HttpResponse<String> enroll(AdminClient admin, String relayId, String token, KeyPair key,
+    private static java.net.http.HttpResponse<String> enroll(SigningClient admin, String relayId, String token, KeyPair key,
                                                             KeyPair signer) throws Exception {
         String signature = Base64.getEncoder().encodeToString(Ed25519.sign(signer.getPrivate(), token.getBytes(StandardCharsets.UTF_8)));
         return admin.unsigned("POST", "/v1/relays/enroll", "{\"relayId\":\"" + relayId + "\",\"token\":\"" + token

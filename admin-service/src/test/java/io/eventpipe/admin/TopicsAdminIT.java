@@ -1,5 +1,6 @@
 package io.eventpipe.admin;
 
+import io.eventpipe.common.httpsig.SigningClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,12 +23,12 @@ class TopicsAdminIT {
     void partitionsGrowAfterADryRunAndNeverShrink(TestServers servers, @TempDir Path dir) throws Exception {
         AdminFixture fixture = new AdminFixture(servers, dir);
         try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
-            AdminClient admin = AdminClient.fromCredentials("http://127.0.0.1:" + app.port(), app.bootstrapCredentials().orElseThrow());
+            SigningClient admin = AdminFixture.firstAdmin(app);
             String topic = Topics.ANCHOR_RECEIPTS.name();
             int before = partitions(admin, topic);
             assertThat(before).isEqualTo(Topics.ANCHOR_RECEIPTS.defaultPartitions());
 
-            JsonNode plan = AdminClient.json(admin.call("POST", "/v1/admin/topics/" + topic + "/partitions",
+            JsonNode plan = SigningClient.json(admin.call("POST", "/v1/admin/topics/" + topic + "/partitions",
                     "{\"partitions\":" + (before + 2) + ",\"dryRun\":true}"));
             assertThat(plan.get("from").asInt()).isEqualTo(before);
             assertThat(plan.get("changed").asBoolean()).isFalse();
@@ -36,13 +37,13 @@ class TopicsAdminIT {
 
             var done = admin.call("POST", "/v1/admin/topics/" + topic + "/partitions",
                     "{\"partitions\":" + (before + 2) + ",\"dryRun\":false}");
-            assertThat(AdminClient.json(done).get("changed").asBoolean()).as(done.body()).isTrue();
+            assertThat(SigningClient.json(done).get("changed").asBoolean()).as(done.body()).isTrue();
             assertThat(brokerPartitions(servers, topic)).isEqualTo(before + 2);
             assertThat(partitions(admin, topic)).isEqualTo(before + 2);
 
             var shrink = admin.call("POST", "/v1/admin/topics/" + topic + "/partitions", "{\"partitions\":1,\"dryRun\":false}");
             assertThat(shrink.statusCode()).isEqualTo(422);
-            assertThat(AdminClient.json(shrink).get("error").asText()).isEqualTo("cannot_decrease");
+            assertThat(SigningClient.json(shrink).get("error").asText()).isEqualTo("cannot_decrease");
             assertThat(admin.call("POST", "/v1/admin/topics/__consumer_offsets/partitions", "{\"partitions\":99}").statusCode())
                     .isEqualTo(404);
             assertThat(admin.unsigned("GET", "/v1/admin/topics", null, Map.of()).statusCode()).isEqualTo(401);
@@ -50,8 +51,8 @@ class TopicsAdminIT {
         }
     }
 
-    private static int partitions(AdminClient admin, String topic) throws Exception {
-        JsonNode topics = AdminClient.json(admin.call("GET", "/v1/admin/topics", null)).get("topics");
+    private static int partitions(SigningClient admin, String topic) throws Exception {
+        JsonNode topics = SigningClient.json(admin.call("GET", "/v1/admin/topics", null)).get("topics");
         for (JsonNode node : topics) {
             if (node.get("name").asText().equals(topic)) {
                 assertThat(node.has("consumerGroupLag")).isTrue();

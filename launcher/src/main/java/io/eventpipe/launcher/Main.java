@@ -1,5 +1,6 @@
 package io.eventpipe.launcher;
 
+import io.eventpipe.launcher.cli.AdminApiCommands;
 import io.eventpipe.launcher.dev.DevOptions;
 import io.eventpipe.launcher.dev.DevStack;
 import io.eventpipe.launcher.tools.TopicReader;
@@ -35,6 +36,10 @@ public final class Main {
                         verify a receipt: the inclusion proof, the event's hash when given, and
                         the anchoring log on the chain (default RPC: the local stack's); exit 0
                         when valid, 1 when not (with the reason), 3 when the chain is unreachable
+              admin | analyst | sre COMMAND ...
+                        the admin API, signed with an admin's key: label configs, relays, devices,
+                        admins, audit; replays, consumer-group resets, exports; topics and
+                        partitions (./eventpipe admin help lists them)
               help      this text
 
             Environment: EVENTPIPE_DEV_DATA_DIR and EVENTPIPE_DEV_<SERVER>_PORT move the local
@@ -50,6 +55,7 @@ public final class Main {
             case "dev" -> dev();
             case "topics" -> topics(System.out);
             case "consume" -> consume(args);
+            case "admin", "analyst", "sre" -> adminApi(args);
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
                 yield 0;
@@ -82,6 +88,16 @@ public final class Main {
         String registry = System.getenv().getOrDefault("EVENTPIPE_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085/apis/ccompat/v7");
         TopicReader.print(bootstrap, registry, args[1], max, System.out);
         return 0;
+    }
+
+    private static int adminApi(String[] args) throws Exception {
+        if (args.length < 2 || "help".equals(args[1])) {
+            System.out.print(AdminApiCommands.USAGE);
+            return args.length < 2 ? 2 : 0;
+        }
+        DevOptions options = DevOptions.from(ProjectHome.find(), System.getenv());
+        return AdminApiCommands.run(java.util.List.of(args), System.getenv(), options.dataDir().resolve("admin/bootstrap-admin.json"),
+                "http://127.0.0.1:" + options.adminPort(), System.out, System.err);
     }
 
     private static int dev() throws Exception {

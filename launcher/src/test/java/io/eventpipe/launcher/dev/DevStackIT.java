@@ -286,6 +286,30 @@ class DevStackIT {
         new ProvisionedRelayScenario(probe, DevStackIT::event).run();
     }
 
+    /** ./eventpipe admin | analyst | sre, signed with the first admin's key, against the running stack. */
+    @Test
+    @Order(3)
+    void theAdminAnalystAndSreCommandsDriveTheAdminApi() throws Exception {
+        DevStackProbe.Cli whoami = probe.cli("admin", "whoami");
+        assertThat(whoami.status()).as(whoami.err()).isZero();
+        assertThat(whoami.out()).contains("\"adminId\"");
+        assertThat(probe.cli("sre", "topics").out()).contains("events.incoming", "consumerGroupLag");
+        DevStackProbe.Cli decrease = probe.cli("sre", "partitions", "events.incoming", "1", "--execute");
+        assertThat(decrease.status()).isEqualTo(1);
+        assertThat(decrease.err()).contains("cannot_decrease");
+        String target = "replay.cli." + UUID.randomUUID().toString().substring(0, 8);
+        DevStackProbe.Cli replay = probe.cli("analyst", "replay", "events.results", target, "--execute");
+        assertThat(replay.status()).as(replay.out() + replay.err()).isZero();
+        assertThat(replay.out()).contains(" DONE: ");
+        DevStackProbe.Cli export = probe.cli("analyst", "export", target, "--limit", "2");
+        assertThat(export.status()).as(export.err()).isZero();
+        assertThat(export.out().lines().toList()).hasSize(2).allSatisfy(line -> assertThat(JSON.readTree(line).get("value")
+                .get("eventId").asText()).isNotEmpty());
+        DevStackProbe.Cli usage = probe.cli("analyst", "replay");
+        assertThat(usage.status()).isEqualTo(2);
+        assertThat(usage.err()).contains("missing TOPIC");
+    }
+
     /** The processors' management port: Prometheus text with the validation and archive SLIs after traffic. */
     @Test
     @Order(3)

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventpipe.common.httpsig.ContentDigest;
-import io.eventpipe.common.httpsig.HttpSignatures;
-import io.eventpipe.common.httpsig.SignedRequest;
-import io.eventpipe.common.pki.Pem;
+import io.eventpipe.common.httpsig.SigningClient;
 import io.eventpipe.common.process.JavaCommand;
 import java.io.IOException;
 import java.net.URI;
@@ -48,25 +45,23 @@ final class DevStackProbe {
 
     /** A request to the admin API signed (RFC 9421) with the key of the first admin, read from the file the stack printed. */
     HttpResponse<String> asFirstAdmin(String method, String path, String json) throws Exception {
-        JsonNode credentials = JSON.readTree(Files.readString(dataDir.resolve("admin/bootstrap-admin.json")));
-        URI uri = URI.create(admin() + path);
-        byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
-        Map<String, List<String>> headers = new java.util.HashMap<>();
-        List<String> components = new ArrayList<>(HttpSignatures.CONTRACT_COMPONENTS);
-        if (body != null) {
-            headers.put("Content-Digest", List.of(ContentDigest.header(body)));
-            components.add(ContentDigest.HEADER);
-        }
-        HttpSignatures.Headers signature = HttpSignatures.sign(SignedRequest.of(method, uri, headers), components, "sig1",
-                credentials.get("adminId").asText(), Pem.privateKey(credentials.get("privateKey").asText()), java.time.Instant.now());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Signature-Input", signature.signatureInput())
-                .header("Signature", signature.signature())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach((name, values) -> request.header(name, values.get(0)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return SigningClient.fromAdminCredentials(admin(), dataDir.resolve("admin/bootstrap-admin.json")).call(method, path, json);
+    }
+
+    /** ./eventpipe with these arguments (the launcher in its own JVM, pointed at this stack): exit status and output. */
+    record Cli(int status, String out, String err) {
+    }
+
+    Cli cli(String... args) throws Exception {
+        List<String> command = JavaCommand.mainClass(System.getProperty("java.class.path"), "io.eventpipe.launcher.Main")
+                .property("eventpipe.home", io.eventpipe.stack.ProjectHome.find().toString()).args(args).toList();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Path err = Files.createTempFile("cli", ".err");
+        Process process = builder.redirectError(err.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Cli(process.exitValue(), out, Files.readString(err));
     }
 
     String relay() {

@@ -1,10 +1,7 @@
-package io.eventpipe.admin;
+package io.eventpipe.common.httpsig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventpipe.common.httpsig.ContentDigest;
-import io.eventpipe.common.httpsig.HttpSignatures;
-import io.eventpipe.common.httpsig.SignedRequest;
 import io.eventpipe.common.pki.Pem;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,8 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An admin as the CLI would be: the bootstrap credentials file, RFC 9421 signed requests, or a session token. */
-public final class AdminClient {
+/**
+ * An HTTP client that signs every request with RFC 9421 as the services expect it (keyid, Ed25519,
+ * @method, @target-uri, Content-Digest with a body; a fresh signature each time: each is accepted
+ * once). As an admin: the credentials file the bootstrap writes (adminId, privateKey). Used by the
+ * ./eventpipe CLI and the tests.
+ */
+public final class SigningClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,18 +33,18 @@ public final class AdminClient {
     private final String adminId;
     private final PrivateKey key;
 
-    public AdminClient(String baseUrl, String adminId, PrivateKey key) {
+    public SigningClient(String baseUrl, String adminId, PrivateKey key) {
         this.baseUrl = baseUrl;
         this.adminId = adminId;
         this.key = key;
     }
 
-    public static AdminClient fromCredentials(String baseUrl, Path file) throws Exception {
+    public static SigningClient fromAdminCredentials(String baseUrl, Path file) throws Exception {
         JsonNode credentials = JSON.readTree(Files.readString(file));
-        return new AdminClient(baseUrl, credentials.get("adminId").asText(), Pem.privateKey(credentials.get("privateKey").asText()));
+        return new SigningClient(baseUrl, credentials.get("adminId").asText(), Pem.privateKey(credentials.get("privateKey").asText()));
     }
 
-    public String adminId() {
+    public String keyId() {
         return adminId;
     }
 
@@ -78,6 +80,11 @@ public final class AdminClient {
 
     public HttpResponse<String> call(String method, String path, String json) throws Exception {
         return send(signed(method, path, json));
+    }
+
+    /** A signed GET whose answer is read as it comes (exports, the dashboard stream). */
+    public HttpResponse<java.io.InputStream> stream(String path) throws Exception {
+        return http.send(signed("GET", path, null).timeout(Duration.ofHours(1)).build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     public HttpResponse<String> unsigned(String method, String path, String json, Map<String, String> headers) throws Exception {
