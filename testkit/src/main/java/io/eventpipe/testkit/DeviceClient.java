@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipe.common.crypto.Ed25519;
 import io.eventpipe.common.crypto.Sha256;
-import io.eventpipe.common.httpsig.ContentDigest;
-import io.eventpipe.common.httpsig.HttpSignatures;
-import io.eventpipe.common.httpsig.SignedRequest;
+import io.eventpipe.common.httpsig.SigningClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,11 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A device as CONTRACT 2 describes it, for integration tests: an Ed25519 key, registration with
@@ -143,23 +137,6 @@ public final class DeviceClient {
 
     /** The signed request, for tests that change it before sending (tampering, replay). */
     public HttpRequest.Builder signedRequest(String method, String path, byte[] body, String contentType, Instant created) {
-        URI uri = URI.create(baseUrl + path);
-        Map<String, List<String>> headers = new HashMap<>();
-        List<String> components = new ArrayList<>(List.of("@method", "@target-uri"));
-        if (body != null) {
-            headers.put("Content-Digest", List.of(ContentDigest.header(body)));
-            components.add(ContentDigest.HEADER);
-        }
-        HttpSignatures.Headers signature = HttpSignatures.sign(SignedRequest.of(method, uri, headers), components, "sig1",
-                deviceId, keys.getPrivate(), created);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Signature-Input", signature.signatureInput())
-                .header("Signature", signature.signature())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return request;
+        return new SigningClient(baseUrl, deviceId, keys.getPrivate()).signed(method, path, body, contentType, created);
     }
 }

@@ -28,14 +28,14 @@ public final class SigningClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
-    private final String adminId;
+    private final String keyId;
     private final PrivateKey key;
 
-    public SigningClient(String baseUrl, String adminId, PrivateKey key) {
+    public SigningClient(String baseUrl, String keyId, PrivateKey key) {
         this.baseUrl = baseUrl;
-        this.adminId = adminId;
+        this.keyId = keyId;
         this.key = key;
     }
 
@@ -45,7 +45,7 @@ public final class SigningClient {
     }
 
     public String keyId() {
-        return adminId;
+        return keyId;
     }
 
     public PrivateKey key() {
@@ -54,28 +54,33 @@ public final class SigningClient {
 
     /** A signed request (body JSON or null), not yet sent: tests alter it before sending. */
     public HttpRequest.Builder signed(String method, String path, String json) {
+        return signed(method, path, json == null ? null : json.getBytes(StandardCharsets.UTF_8), json == null ? null : "application/json",
+                Instant.now());
+    }
+
+    /** A request signed as created at that time (tests of skew), over its body when there is one. */
+    public HttpRequest.Builder signed(String method, String path, byte[] body, String contentType, Instant created) {
         URI uri = URI.create(baseUrl + path);
-        byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new HashMap<>();
         List<String> components = new ArrayList<>(HttpSignatures.CONTRACT_COMPONENTS);
         if (body != null) {
-            headers.put("Content-Digest", List.of(ContentDigest.header(body)));
+            headers.put(ContentDigest.HEADER, List.of(ContentDigest.header(body)));
             components.add(ContentDigest.HEADER);
         }
-        HttpSignatures.Headers signature = HttpSignatures.sign(SignedRequest.of(method, uri, headers), components, "sig1", adminId, key,
-                Instant.now());
+        HttpSignatures.Headers signature = HttpSignatures.sign(SignedRequest.of(method, uri, headers), components, "sig1", keyId, key,
+                created);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Signature-Input", signature.signatureInput()).header("Signature", signature.signature())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         return request;
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> call(String method, String path, String json) throws Exception {
@@ -84,7 +89,7 @@ public final class SigningClient {
 
     /** A signed GET whose answer is read as it comes (exports, the dashboard stream). */
     public HttpResponse<java.io.InputStream> stream(String path) throws Exception {
-        return http.send(signed("GET", path, null).timeout(Duration.ofHours(1)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        return HTTP.send(signed("GET", path, null).timeout(Duration.ofHours(1)).build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     public HttpResponse<String> unsigned(String method, String path, String json, Map<String, String> headers) throws Exception {
