@@ -17,6 +17,9 @@ public record AdminConfig(
         String dbPassword,
         Path rootCertificate,
         Path rootKey,
+        Path rootKeystore,
+        String rootKeystorePassword,
+        String rootKeystoreAlias,
         Path dataDir,
         Duration adminCertificateValidity,
         Duration relayCertificateValidity,
@@ -48,6 +51,9 @@ public record AdminConfig(
                 settings.string("db.password", ""),
                 Path.of(settings.string("pki.root.certificate")),
                 Path.of(settings.string("pki.root.key")),
+                settings.string("pki.root.keystore", "").isBlank() ? null : Path.of(settings.string("pki.root.keystore")),
+                settings.string("pki.root.keystore.password", ""),
+                settings.string("pki.root.keystore.alias", "").isBlank() ? null : settings.string("pki.root.keystore.alias"),
                 Path.of(settings.string("data.dir")),
                 settings.duration("admin.certificate.validity"),
                 settings.duration("relay.certificate.validity"),
@@ -80,7 +86,7 @@ public record AdminConfig(
         return "AdminConfig[http=" + httpHost + ":" + httpPort + ", kafka=" + bootstrapServers
                 + ", registry=" + registryUrl
                 + ", redis=" + redisUrl + ", db=" + dbUrl + " as " + dbUser + ", dbPassword=***, root=" + rootCertificate
-                + ", rootKey=" + rootKey
+                + ", rootKey=" + rootKey + ", rootKeystore=" + rootKeystore + ", rootKeystorePassword=***"
                 + ", dataDir=" + dataDir + ", adminCertificates=" + adminCertificateValidity
                 + ", relayCertificates=" + relayCertificateValidity
                 + ", publicUrl=" + publicUrl + ", loginChallenge=" + loginChallengeTtl

@@ -5,6 +5,7 @@ import io.eventpipe.common.pki.CertificateIssuer;
 import io.eventpipe.common.pki.CertificateRole;
 import io.eventpipe.common.pki.ChainValidator;
 import io.eventpipe.common.pki.Credentials;
+import io.eventpipe.common.pki.KeyStores;
 import io.eventpipe.common.pki.Pem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,15 @@ public final class RootOfTrust {
         this.chains = new ChainValidator(root.certificate());
     }
 
-    /** Loads the root from its PEM files (created by the local stack at first start, or provisioned by operators). */
+    /**
+     * Loads the root: from a PKCS#12 key store when one is configured (pki.root.keystore, as
+     * operators keep it), else from its PEM files (created by the local stack at first start).
+     */
     public static RootOfTrust load(AdminConfig config, Clock clock) {
+        if (config.rootKeystore() != null) {
+            return new RootOfTrust(KeyStores.readKeyStore(config.rootKeystore(), config.rootKeystorePassword().toCharArray(),
+                    config.rootKeystoreAlias()), clock);
+        }
         try {
             X509Certificate certificate = Pem.certificate(Files.readString(config.rootCertificate()));
             return new RootOfTrust(new Credentials(certificate, Pem.privateKey(Files.readString(config.rootKey()))), clock);

@@ -37,6 +37,42 @@ public final class KeyStores {
         }
     }
 
+    /**
+     * The key and certificate of one entry of a PKCS#12 key store (the alias, or its only key entry
+     * when alias is null), as operators provide a root of trust.
+     */
+    public static Credentials readKeyStore(Path file, char[] password, String alias) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            String entry = alias;
+            if (entry == null) {
+                List<String> keys = java.util.Collections.list(store.aliases()).stream().filter(a -> isKey(store, a)).toList();
+                if (keys.size() != 1) {
+                    throw new IllegalStateException(file + " holds " + keys.size() + " key entries; name the alias");
+                }
+                entry = keys.get(0);
+            }
+            java.security.Key key = store.getKey(entry, password);
+            Certificate certificate = store.getCertificate(entry);
+            if (!(key instanceof java.security.PrivateKey privateKey) || !(certificate instanceof X509Certificate x509)) {
+                throw new IllegalStateException(file + " has no key entry " + entry);
+            }
+            return new Credentials(x509, privateKey);
+        } catch (GeneralSecurityException | IOException e) {
+            // the message never carries the password
+            throw new IllegalStateException("cannot read key store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isKey(KeyStore store, String alias) {
+        try {
+            return store.isKeyEntry(alias);
+        } catch (java.security.KeyStoreException e) {
+            return false;
+        }
+    }
+
     /** A trust store with the given CA certificates. */
     public static void writeTrustStore(Path file, char[] password, List<X509Certificate> trusted) {
         try {
