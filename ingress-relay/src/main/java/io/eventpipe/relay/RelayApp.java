@@ -92,7 +92,7 @@ public final class RelayApp implements AutoCloseable {
                     kafka, registry, config.instanceId())).start(VIEW_TIMEOUT);
             CompactedTopicView<LabelConfig> labelConfigs = opened(resources, new CompactedTopicView<>(Topics.CONFIG_LABELS,
                     kafka, registry, config.instanceId())).start(VIEW_TIMEOUT);
-            Revocations revocations = new Revocations(relays::values);
+            Revocations revocations = new Revocations(relays::get);
             DeviceRegistrar registrar = new DeviceRegistrar(challenges, shared, pki, config.deviceCertificateValidity(), revocations,
                     clock);
             RateLimiter limiter = new RateLimiter(shared, clock);

@@ -34,15 +34,22 @@ public final class RelayFixture {
 
     private final TestServers servers;
     private final TestPki pki;
+    private final String relayId;
 
     public RelayFixture(TestServers servers, Path dir) {
+        this(servers, dir, "relay-it");
+    }
+
+    /** With a relay identity of its own: for tests that revoke it (revocation follows the relay id, on every relay). */
+    public RelayFixture(TestServers servers, Path dir, String relayId) {
         this.servers = servers;
+        this.relayId = relayId;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()))) {
             new TopicProvisioner(admin, new RestSchemaRegistryClient(servers.registry().confluentApiUrl()), (short) 1)
                     .provision(Topics.ALL);
         }
         publishFieldObservation(servers);
-        this.pki = TestPki.create(dir, "relay-it");
+        this.pki = TestPki.create(dir, relayId);
     }
 
     /** The label configuration the tests' events cite, as the dev stack's sample. */
@@ -73,7 +80,7 @@ public final class RelayFixture {
     public RelayConfig config(String instanceId, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "EVENTPIPE_HTTP_PORT", "0",
-                "EVENTPIPE_RELAY_ID", "relay-it",
+                "EVENTPIPE_RELAY_ID", relayId,
                 "EVENTPIPE_RELAY_INSTANCE_ID", instanceId,
                 "EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers(),
                 "EVENTPIPE_SCHEMA_REGISTRY_URL", servers.registry().confluentApiUrl(),

@@ -132,6 +132,11 @@ public final class RelayService {
         String token = newToken();
         Instant now = clock.instant();
         store.newToken(relayId, hash(token), now.plus(TOKEN_TTL), now);
+        if (provisioner.status(relayId).isPresent()) {
+            // launched here: the provisioner hands the token to the relay, which enrolls a new key
+            provisioned(() -> provisioner.reenroll(relayId, token));
+            return view(relayId);
+        }
         return view(relayId).set("enrollment", enrollment(relayId, token, now.plus(TOKEN_TTL)));
     }
 

@@ -155,7 +155,7 @@ public final class RequestAuthenticator {
                         chainProblem);
                 return null;
             }
-            if (revocations.isRevokedRelayCertificate(Credentials.fingerprint(issuer))) {
+            if (revocations.isRevoked(issuer)) {
                 problem = new AuthProblem(403, "revoked_certificate", "the relay that issued this device certificate was revoked; "
                         + "register again");
                 return null;

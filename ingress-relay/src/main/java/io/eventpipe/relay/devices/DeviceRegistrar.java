@@ -5,7 +5,6 @@ import io.eventpipe.common.crypto.Hex;
 import io.eventpipe.common.crypto.Sha256;
 import io.eventpipe.common.pki.CertificateIssuer;
 import io.eventpipe.common.pki.CertificateRole;
-import io.eventpipe.common.pki.Credentials;
 import io.eventpipe.common.pki.Pem;
 import io.eventpipe.relay.auth.Revocations;
 import io.eventpipe.relay.pow.Challenge;
@@ -51,7 +50,7 @@ public final class DeviceRegistrar {
 
     public Registration register(String token, String nonce, String publicKeyB64, String signatureB64) throws RegistrationProblem {
         // a revoked relay issues nothing more: its certificates would be refused everywhere anyway
-        if (revocations.isRevokedRelayCertificate(Credentials.fingerprint(pki.relay().certificate()))) {
+        if (revocations.isRevoked(pki.relay().certificate())) {
             throw new RegistrationProblem(403, "relay_revoked", "this relay was revoked by an administrator; register at another relay");
         }
         ChallengeService.Verdict verdict = challenges.check(token, nonce);

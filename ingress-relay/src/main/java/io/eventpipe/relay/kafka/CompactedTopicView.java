@@ -56,6 +56,11 @@ public final class CompactedTopicView<V extends SpecificRecord> extends Backgrou
         return Map.copyOf(values);
     }
 
+    /** The latest value of one key, without copying the view. */
+    public java.util.Optional<V> get(String key) {
+        return java.util.Optional.ofNullable(values.get(key));
+    }
+
     @Override
     protected void onStart() {
         partitions = consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();

@@ -10,7 +10,6 @@ import io.eventpipe.avro.LabelDefinition;
 import io.eventpipe.avro.LabelType;
 import io.eventpipe.avro.RelayRecord;
 import io.eventpipe.avro.RelayStatus;
-import io.eventpipe.common.pki.Credentials;
 import io.eventpipe.common.pki.RelayStatement;
 import io.eventpipe.relay.RelayApp;
 import io.eventpipe.relay.RelayFixture;
@@ -84,21 +83,27 @@ class RegistryViewsIT {
 
     @Test
     void devicesOfARevokedRelayAreRefusedWithinSeconds(TestServers servers, @TempDir Path dir) throws Exception {
-        RelayFixture fixture = new RelayFixture(servers, dir);
+        String relayId = "relay-revoked-" + UUID.randomUUID().toString().substring(0, 8);
+        RelayFixture fixture = new RelayFixture(servers, dir, relayId);
         try (RelayApp relay = RelayApp.start(fixture.config("views-revocation", Map.of("EVENTPIPE_REPLY_TIMEOUT", "200ms")))) {
             DeviceClient device = new DeviceClient("http://127.0.0.1:" + relay.port());
             device.register();
             assertThat(device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now()).statusCode()).isEqualTo(404);
 
-            publish(servers, Topics.RELAYS_REGISTRY, "relay-revocation-test", RelayRecord.newBuilder()
-                    .setRelayId("relay-revocation-test").setName("revoked in a test").setStatus(RelayStatus.REVOKED)
-                    .setCertificateFingerprint(Credentials.fingerprint(fixture.pki().relay().certificate()))
+            // revocation follows the relay's identity: the registry may name a later (rotated) certificate
+            publish(servers, Topics.RELAYS_REGISTRY, relayId, RelayRecord.newBuilder()
+                    .setRelayId(relayId).setName("revoked in a test").setStatus(RelayStatus.REVOKED)
+                    .setCertificateFingerprint("ee".repeat(32))
                     .setRevokedAt(Instant.now()).setRevocationReason("key compromise drill").setUpdatedAt(Instant.now()).build());
 
             Await.until("requests of the relay's devices to be refused", Duration.ofSeconds(20), () -> call(() ->
                     device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now()).statusCode()) == 403);
             HttpResponse<String> refused = device.send("GET", "/v1/events/" + UUID.randomUUID(), null, null, Instant.now());
             assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("revoked_certificate");
+            // and a revoked relay certifies no one any more
+            HttpResponse<String> registration = new DeviceClient("http://127.0.0.1:" + relay.port()).tryRegister();
+            assertThat(registration.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(registration.body()).get("error").asText()).isEqualTo("relay_revoked");
         }
     }
 

@@ -59,6 +59,8 @@ final class ProvisionedRelayScenario {
         Await.until("the local relay to list " + relayId, STEP_TIMEOUT, () -> DevStackProbe.call(() -> get(probe.relay() + "/v1/relays"))
                 .contains(endpoint));
 
+        DeviceClient certifiedByNewKey = rotate(relayId, endpoint);
+
         HttpResponse<String> revoked = probe.asFirstAdmin("POST", "/v1/admin/relays/" + relayId + "/revoke",
                 "{\"reason\":\"stolen laptop\"}");
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
@@ -67,6 +69,9 @@ final class ProvisionedRelayScenario {
                 () -> elsewhere.postEvent(event.apply(UUID.randomUUID().toString())).statusCode()) == 403);
         HttpResponse<String> refused = elsewhere.postEvent(event.apply(UUID.randomUUID().toString()));
         assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("revoked_certificate");
+        HttpResponse<String> newKeyRefused = certifiedByNewKey.presentingAs(probe.relay(), certifiedByNewKey.deviceId())
+                .postEvent(event.apply(UUID.randomUUID().toString()));
+        assertThat(newKeyRefused.statusCode()).as("devices of every key the relay had are refused").isEqualTo(403);
         // at the revoked relay itself: refused (it saw its revocation) or unable to publish (its ACLs are gone), never accepted
         HttpResponse<String> atRevoked = device.postEvent(event.apply(UUID.randomUUID().toString()));
         assertThat(atRevoked.statusCode()).as(atRevoked.body()).isIn(403, 503);
@@ -75,6 +80,26 @@ final class ProvisionedRelayScenario {
         assertThat(DevStackProbe.call(() -> get(probe.relay() + "/v1/relays"))).doesNotContain(endpoint);
         String audit = probe.asFirstAdmin("GET", "/v1/admin/audit?limit=200", null).body();
         assertThat(audit).contains("relay.provision", "relay.approve", "relay.revoke", "relay.enroll");
+    }
+
+    /**
+     * Key rotation of a launched relay: the provisioner hands the new token to the relay, which
+     * enrolls a new key and serves again (still approved); devices it certifies now chain to the new key.
+     */
+    private DeviceClient rotate(String relayId, String endpoint) throws Exception {
+        String before = JSON.readTree(probe.asFirstAdmin("GET", "/v1/admin/relays/" + relayId, null).body())
+                .get("certificateFingerprint").asText();
+        HttpResponse<String> rotated = probe.asFirstAdmin("POST", "/v1/admin/relays/" + relayId + "/rotate", null);
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        assertThat(JSON.readTree(rotated.body()).has("enrollment")).isFalse();
+        Await.until(relayId + " enrolled with a new key", STEP_TIMEOUT, () -> !before.equals(DevStackProbe.call(() -> JSON.readTree(
+                probe.asFirstAdmin("GET", "/v1/admin/relays/" + relayId, null).body()).get("certificateFingerprint").asText())));
+        Await.until(relayId + " serving with its new key", STEP_TIMEOUT, () -> HttpProbe.isOk(endpoint + "/ready"));
+        DeviceClient device = new DeviceClient(endpoint);
+        device.register();
+        JsonNode accepted = JSON.readTree(device.postEvent(event.apply(UUID.randomUUID().toString())).body());
+        assertThat(accepted.get("status").asText()).as(accepted.toString()).isEqualTo("ACCEPTED");
+        return device;
     }
 
     private String status(String relayId) {

@@ -58,7 +58,7 @@ final class DeviceSignatureCheck {
         if (signature.getContentDigest() == null || !ContentDigest.matches(signature.getContentDigest(), Sha256.digest(body))) {
             reasons.add(reason(Reasons.BODY_DIGEST_MISMATCH, "the body does not match the Content-Digest the device signed"));
         }
-        if (chain.size() > 1 && issuerRevokedBefore(Credentials.fingerprint(chain.get(1)), pkg.getReceivedAt(), references)) {
+        if (chain.size() > 1 && issuerRevokedBefore(chain.get(1), pkg.getReceivedAt(), references)) {
             reasons.add(reason(Reasons.DEVICE_CERTIFICATE_REVOKED, "the relay that issued the device certificate was revoked"));
         }
         return reasons;
@@ -100,8 +100,10 @@ final class DeviceSignatureCheck {
         }
     }
 
-    private static boolean issuerRevokedBefore(String issuerFingerprint, Instant receivedAt, References references) {
-        return references.relaysWithCertificate(issuerFingerprint).stream().anyMatch(relay -> revokedBefore(relay, receivedAt));
+    /** The issuing relay, known by its certificate's subject (validated to the root): every key it had goes with it. */
+    private static boolean issuerRevokedBefore(X509Certificate issuer, Instant receivedAt, References references) {
+        return SubjectName.of(issuer).filter(name -> name.role().equals(Optional.of(CertificateRole.RELAY)))
+                .flatMap(name -> references.relay(name.commonName())).filter(relay -> revokedBefore(relay, receivedAt)).isPresent();
     }
 
     static boolean revokedBefore(RelayRecord relay, Instant receivedAt) {

@@ -2,7 +2,6 @@ package io.eventpipe.processors.validation;
 
 import io.eventpipe.avro.LabelConfig;
 import io.eventpipe.avro.RelayRecord;
-import java.util.List;
 import java.util.Optional;
 
 /** What validation looks up: the label configurations and the relay registry (global tables). */
@@ -11,7 +10,4 @@ interface References {
     Optional<LabelConfig> labelConfig(String id);
 
     Optional<RelayRecord> relay(String relayId);
-
-    /** Relays whose certificate has this fingerprint (normally one; its revocation revokes what it issued). */
-    List<RelayRecord> relaysWithCertificate(String fingerprint);
 }

@@ -9,8 +9,6 @@ import io.eventpipe.processors.metrics.ProcessorsMetrics;
 import io.eventpipe.schemas.registry.RegistryUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -18,7 +16,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -59,21 +56,6 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outco
     @Override
     public Optional<RelayRecord> relay(String relayId) {
         return Optional.ofNullable(relays.get(relayId)).map(ValueAndTimestamp::value);
-    }
-
-    @Override
-    public List<RelayRecord> relaysWithCertificate(String fingerprint) {
-        // The registry holds one record per relay: a scan is cheap, and it sees revocations at once.
-        List<RelayRecord> matching = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<RelayRecord>> all = relays.all()) {
-            all.forEachRemaining(entry -> {
-                RelayRecord relay = entry.value == null ? null : entry.value.value();
-                if (relay != null && fingerprint.equals(relay.getCertificateFingerprint())) {
-                    matching.add(relay);
-                }
-            });
-        }
-        return matching;
     }
 
     @Override

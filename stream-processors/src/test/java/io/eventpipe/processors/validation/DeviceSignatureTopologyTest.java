@@ -11,6 +11,7 @@ import io.eventpipe.common.pki.CertificateIssuer;
 import io.eventpipe.common.pki.CertificateRole;
 import io.eventpipe.common.pki.Credentials;
 import io.eventpipe.common.pki.Pem;
+import io.eventpipe.processors.SignedPackages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,10 +106,20 @@ class DeviceSignatureTopologyTest extends TopologyTestBase {
 
     @Test
     void devicesCertifiedByARelayRevokedBeforeReceiptAreRejected() {
-        relays.pipeInput("issuer", RelayRecord.newBuilder().setRelayId("issuer").setName("issuer").setStatus(RelayStatus.REVOKED)
-                .setCertificateFingerprint(Credentials.fingerprint(packages.relay().certificate()))
+        relays.pipeInput(SignedPackages.RELAY_ID, RelayRecord.newBuilder().setRelayId(SignedPackages.RELAY_ID).setName("issuer")
+                .setStatus(RelayStatus.REVOKED).setCertificateFingerprint(Credentials.fingerprint(packages.relay().certificate()))
                 .setRevokedAt(NOW.minusSeconds(1)).setUpdatedAt(NOW).build());
-        assertThat(codesOf(valid().build())).containsExactly(Reasons.DEVICE_CERTIFICATE_REVOKED);
+        // the event arrived through another relay; its device was certified by the revoked one
+        assertThat(codesOf(valid().setRelayId("relay-2").build())).containsExactly(Reasons.DEVICE_CERTIFICATE_REVOKED);
+    }
+
+    @Test
+    void aRevokedRelayTakesTheKeysItRotatedAwayWithIt() {
+        // the registry names the relay's current (rotated) certificate; the device was certified by its earlier key
+        relays.pipeInput(SignedPackages.RELAY_ID, RelayRecord.newBuilder().setRelayId(SignedPackages.RELAY_ID).setName("issuer")
+                .setStatus(RelayStatus.REVOKED).setCertificateFingerprint("00".repeat(32))
+                .setRevokedAt(NOW.minusSeconds(1)).setUpdatedAt(NOW).build());
+        assertThat(codesOf(valid().setRelayId("relay-2").build())).containsExactly(Reasons.DEVICE_CERTIFICATE_REVOKED);
     }
 
     @Test

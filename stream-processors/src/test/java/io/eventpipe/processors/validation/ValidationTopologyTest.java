@@ -54,7 +54,9 @@ class ValidationTopologyTest extends TopologyTestBase {
     void eventsReceivedByARevokedRelayAreRejected() throws Exception {
         relays.pipeInput("relay-1", RelayRecord.newBuilder().setRelayId("relay-1").setName("r").setStatus(RelayStatus.REVOKED)
                 .setRevokedAt(NOW.minusSeconds(60)).setUpdatedAt(NOW).build());
-        assertThat(rejectionOf(body("2026-11-24T07:59:00Z"))).containsExactly("RELAY_REVOKED null");
+        // the relay received it, and certified its device: both reasons
+        assertThat(rejectionOf(body("2026-11-24T07:59:00Z"))).containsExactlyInAnyOrder("RELAY_REVOKED null",
+                "DEVICE_CERTIFICATE_REVOKED null");
         // revoked after the event arrived: the event stands
         relays.pipeInput("relay-1", RelayRecord.newBuilder().setRelayId("relay-1").setName("r").setStatus(RelayStatus.REVOKED)
                 .setRevokedAt(NOW.plusSeconds(60)).setUpdatedAt(NOW).build());

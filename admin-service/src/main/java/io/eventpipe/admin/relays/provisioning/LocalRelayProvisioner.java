@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,24 @@ public final class LocalRelayProvisioner implements RelayProvisioner {
         }
         return start(relayId, Map.of("EVENTPIPE_ENROLLMENT_URL", enrollmentUrl,
                 "EVENTPIPE_ENROLLMENT_TOKEN_FILE", tokenFile.toAbsolutePath().toString()));
+    }
+
+    @Override
+    public synchronized Launched reenroll(String relayId, String enrollmentToken) throws ProvisioningException {
+        relayDir(relayId);
+        ManagedProcess current = processes.remove(relayId);
+        if (current != null) {
+            current.close();
+        }
+        try {
+            // the retired key goes first: the relay makes a new one when it enrolls with the new token
+            for (String file : List.of("relay.key.pem", "relay.crt.pem", "root.crt.pem")) {
+                Files.deleteIfExists(pkiDir(relayId).resolve(file));
+            }
+        } catch (IOException e) {
+            throw ProvisioningException.failed("cannot retire the key of relay " + relayId + ": " + e.getMessage(), e);
+        }
+        return launch(relayId, enrollmentToken);
     }
 
     @Override

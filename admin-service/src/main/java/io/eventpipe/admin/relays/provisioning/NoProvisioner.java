@@ -27,6 +27,11 @@ public final class NoProvisioner implements RelayProvisioner {
     }
 
     @Override
+    public Launched reenroll(String relayId, String enrollmentToken) throws ProvisioningException {
+        throw none();
+    }
+
+    @Override
     public Launched restart(String relayId) throws ProvisioningException {
         throw none();
     }

@@ -23,6 +23,12 @@ public interface RelayProvisioner extends AutoCloseable {
     /** Starts the relay with its enrollment token; the token goes to the relay only. */
     Launched launch(String relayId, String enrollmentToken) throws ProvisioningException;
 
+    /**
+     * Key rotation of a relay launched here: its process stops, its old key is deleted, and it
+     * starts again with the new token, enrolling a new key.
+     */
+    Launched reenroll(String relayId, String enrollmentToken) throws ProvisioningException;
+
     /** Starts again a relay launched before, enrolled already (after a stop or a restart of admin-service). */
     Launched restart(String relayId) throws ProvisioningException;
 
