@@ -79,4 +79,31 @@ class AdminAccountsIT {
             assertThat(SigningClient.json(third.call("GET", "/v1/admin/admins", null)).get("admins")).hasSize(3);
         }
     }
+
+    /** A key with a certificate of another role (relay, device) is no admin, even if an account names it. */
+    @Test
+    void aCertificateOfAnotherRoleIsNoAdminCertificate(TestServers servers, @TempDir Path dir) throws Exception {
+        AdminFixture fixture = new AdminFixture(servers, dir);
+        try (AdminApp app = AdminApp.start(fixture.config(Map.of()))) {
+            KeyPair key = Ed25519.generate();
+            var relayCertificate = new io.eventpipe.common.pki.CertificateIssuer(fixture.root(), java.time.Clock.systemUTC())
+                    .issue("relay-posing", key.getPublic(), CertificateRole.RELAY, java.time.Duration.ofDays(1));
+            try (var connection = java.sql.DriverManager.getConnection(fixture.jdbcUrl(), "postgres", "");
+                 var insert = connection.prepareStatement("INSERT INTO admin.admin_account (admin_id, name, certificate_pem, "
+                         + "fingerprint, created_at, created_by) VALUES (?, ?, ?, ?, now(), 'test')")) {
+                insert.setString(1, "relay-posing");
+                insert.setString(2, "a relay's certificate");
+                insert.setString(3, Pem.encode(relayCertificate));
+                insert.setString(4, io.eventpipe.common.pki.Credentials.fingerprint(relayCertificate));
+                insert.executeUpdate();
+            }
+            var refused = new SigningClient("http://127.0.0.1:" + app.port(), "relay-posing", key.getPrivate())
+                    .call("GET", "/v1/admin/me", null);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(SigningClient.json(refused).get("error").asText()).isEqualTo("not_an_admin");
+            var stranger = new SigningClient("http://127.0.0.1:" + app.port(), "dev-0123", Ed25519.generate().getPrivate())
+                    .call("GET", "/v1/admin/me", null);
+            assertThat(stranger.statusCode()).as("a device key is nobody here").isEqualTo(401);
+        }
+    }
 }
