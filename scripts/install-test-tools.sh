@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests use beyond Maven's own downloads, only when missing:
-# kcat with Avro support (tools/kcat) and the npm packages of tools/chain (anvil, solc).
+# kcat with Avro support (tools/kcat), the npm packages of tools/chain (anvil, solc) and pwa,
+# and Chromium for the browser tests.
 set -euo pipefail
 HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -15,4 +16,16 @@ as_root() {
 if [[ ! -x "$HOME_DIR/tools/chain/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" && -z "${EVENTPIPE_ANVIL_BIN:-}" ]]; then
   echo "install-test-tools: installing tools/chain (anvil, solc) with npm ci" >&2
   (cd "$HOME_DIR/tools/chain" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
+
+# Chromium for the PWAs' end-to-end tests (driven by npm playwright-core, no browser download).
+if [[ -z "${CHROMIUM:-}" ]] && ! command -v chromium >/dev/null; then
+  echo "install-test-tools: installing Debian's chromium" >&2
+  as_root apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+# The PWAs' npm packages (pwa/build.sh installs them too when the build runs).
+if [[ ! -d "$HOME_DIR/pwa/node_modules/playwright-core" ]]; then
+  (cd "$HOME_DIR/pwa" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -39,6 +39,7 @@ public final class AdminServer {
         mappings.addMapping(PathSpec.from(ReplaysHandler.PREFIX + "/*"), new ReplaysHandler(routes));
         mappings.addMapping(PathSpec.from(ConsumerGroupsHandler.PREFIX + "*"), new ConsumerGroupsHandler(routes));
         mappings.addMapping(PathSpec.from(DashboardHandler.PREFIX + "*"), new DashboardHandler(routes));
+        mappings.addMapping(PathSpec.from("/"), new AdminAppHandler());
         mappings.addMapping(PathSpec.from("/health"), new ManagementHandler(routes, ManagementHandler.Kind.HEALTH));
         mappings.addMapping(PathSpec.from("/ready"), new ManagementHandler(routes, ManagementHandler.Kind.READY));
         mappings.addMapping(PathSpec.from("/metrics"), new ManagementHandler(routes, ManagementHandler.Kind.METRICS));

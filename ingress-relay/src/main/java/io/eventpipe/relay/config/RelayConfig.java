@@ -32,7 +32,8 @@ public record RelayConfig(
         int maxConcurrentUploads,
         Limit addressLimit,
         Limit registrationLimit,
-        Limit deviceLimit) {
+        Limit deviceLimit,
+        String appChainRpcUrl) {
 
     public static final String DEFAULTS = "relay-defaults.properties";
     public static final int AUTO_REPLY_PARTITION = -1;
@@ -69,7 +70,8 @@ public record RelayConfig(
                 settings.integer("media.max.concurrent", 1, 1024),
                 limit(settings, "address"),
                 limit(settings, "registration"),
-                limit(settings, "device"));
+                limit(settings, "device"),
+                settings.string("app.chain.rpc.url", ""));
     }
 
     private static Limit limit(Settings settings, String name) {
@@ -94,14 +96,16 @@ public record RelayConfig(
     public RelayConfig withHttpPort(int port, String instance) {
         return new RelayConfig(httpHost, port, relayId, instance, bootstrapServers, kafkaSecurityProtocol, registryUrl, replyPartition,
                 replyTimeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
-                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads, addressLimit, registrationLimit, deviceLimit);
+                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads, addressLimit, registrationLimit, deviceLimit,
+                appChainRpcUrl);
     }
 
     /** The same relay waiting for replies on another partition for at most the timeout given. */
     public RelayConfig withReplies(int partition, Duration timeout) {
         return new RelayConfig(httpHost, httpPort, relayId, instanceId, bootstrapServers, kafkaSecurityProtocol, registryUrl, partition,
                 timeout, maxInFlight, redisUrl, pkiDir, powSecret, powMinDifficulty, powMaxDifficulty, powTargetPerMinute,
-                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads, addressLimit, registrationLimit, deviceLimit);
+                challengeTtl, deviceCertificateValidity, s3, maxConcurrentUploads, addressLimit, registrationLimit, deviceLimit,
+                appChainRpcUrl);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.eventpipe.relay.http;
 
 import io.eventpipe.web.JettyServers;
+import io.eventpipe.web.StaticFiles;
 import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.config.RelayConfig;
 import io.eventpipe.relay.devices.DeviceRegistrar;
@@ -53,6 +54,9 @@ public final class RelayServer {
                 new MediaHandler(deps.authenticator(), deps.media(), config.maxConcurrentUploads()));
         routes.addMapping(PathSpec.from("/v1/label-configs"), new LabelConfigsHandler(deps.labelConfigs()::values));
         routes.addMapping(PathSpec.from("/v1/relays"), new RelaysHandler(deps.relays()::values, deps.root()));
+        routes.addMapping(PathSpec.from("/v1/app-config"), new AppConfigHandler(config.appChainRpcUrl()));
+        // EventApp, the capture PWA (pwa/), on every other path
+        routes.addMapping(PathSpec.from("/"), new StaticFiles("webapp"));
         routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(deps.metrics()));
         routes.addMapping(PathSpec.from("/ready"),

@@ -236,6 +236,7 @@ public final class DevStack implements AutoCloseable {
         env.put("EVENTPIPE_KAFKA_SECURITY_PROTOCOL", "SSL");
         env.put("EVENTPIPE_REDIS_URL", redis.uri());
         env.put("EVENTPIPE_POW_SECRET", trust.powSecretHex());
+        env.put("EVENTPIPE_APP_CHAIN_RPC_URL", anvil.rpcUrl());
         env.putAll(s3Env());
         return env;
     }

@@ -310,6 +310,29 @@ class DevStackIT {
         assertThat(usage.err()).contains("missing TOPIC");
     }
 
+    /**
+     * Issue 7: EventApp in real Chromium against this stack (pwa/e2e, playwright-core): a capture
+     * reaches ANCHORED and its receipt is verified in the browser; an offline capture is queued,
+     * survives a reload and is sent after reconnecting. Screenshots in launcher/target/e2e-screenshots.
+     */
+    @Test
+    @Order(3)
+    void theCaptureAppWorksInARealBrowser() throws Exception {
+        Path home = ProjectHome.find();
+        Path screenshots = home.resolve("launcher/target/e2e-screenshots");
+        ProcessBuilder builder = new ProcessBuilder("node", home.resolve("pwa/e2e/eventapp.e2e.mjs").toString())
+                .directory(home.resolve("pwa").toFile()).redirectErrorStream(true);
+        builder.environment().put("RELAY_URL", probe.relay());
+        builder.environment().put("SCREENSHOTS", screenshots.toString());
+        Process browser = builder.start();
+        String out = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(browser.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(browser.exitValue()).as(out).isZero();
+        assertThat(out).contains("ok - capture anchored and its receipt verified in the browser",
+                "ok - offline capture queued, kept across a reload, sent after reconnecting");
+        assertThat(screenshots.resolve("eventapp-receipt-verified.png")).isNotEmptyFile();
+    }
+
     /** The processors' management port: Prometheus text with the validation and archive SLIs after traffic. */
     @Test
     @Order(3)
