@@ -146,7 +146,7 @@ export function CaptureForm({ configs, onCapture }: { configs: LabelConfig[]; on
   );
 }
 
-function Field({ label, value, onChange }: { label: LabelDefinition; value: string | boolean | undefined;
+export function Field({ label, value, onChange }: { label: LabelDefinition; value: string | boolean | undefined;
                                                onChange: (v: string | boolean) => void }) {
   const title = label.name + (label.required ? " *" : "");
   switch (label.type) {

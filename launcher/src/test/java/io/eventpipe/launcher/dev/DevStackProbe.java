@@ -64,6 +64,22 @@ final class DevStackProbe {
         return new Cli(process.exitValue(), out, Files.readString(err));
     }
 
+    /** Runs one of pwa/e2e's scripts (node, playwright-core, Debian's Chromium) against this stack; its output. */
+    String browser(String script) throws Exception {
+        Path home = io.eventpipe.stack.ProjectHome.find();
+        ProcessBuilder builder = new ProcessBuilder("node", home.resolve("pwa/e2e/" + script).toString())
+                .directory(home.resolve("pwa").toFile()).redirectErrorStream(true);
+        builder.environment().put("RELAY_URL", relay());
+        builder.environment().put("ADMIN_URL", admin());
+        builder.environment().put("CREDENTIALS", dataDir.resolve("admin/bootstrap-admin.json").toAbsolutePath().toString());
+        builder.environment().put("SCREENSHOTS", home.resolve("launcher/target/e2e-screenshots").toString());
+        Process browser = builder.start();
+        String out = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(browser.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(browser.exitValue()).as(out).isZero();
+        return out;
+    }
+
     String relay() {
         return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_RELAY_PORT");
     }
