@@ -3,7 +3,7 @@
 // signs in with its key; publishes a label configuration that the capture form then offers;
 // sees a capture live on the dashboard; provisions a relay and sees its QR code.
 import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
@@ -23,6 +23,7 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
     "--disable-component-update", "--disable-sync", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
   permissions: ["camera"],
   viewport: { width: 1200, height: 900 },
+  acceptDownloads: true,
 });
 context.setDefaultTimeout(STEP_MS);
 
@@ -71,6 +72,13 @@ try {
   await admin.locator(`[data-testid=live] tr[data-event-id="${eventId}"]`).first().waitFor();
   await admin.screenshot({ path: join(SHOTS, "adminapp-dashboard-live.png"), fullPage: true });
   console.log("ok - the dashboard showed the capture live:", eventId);
+  const receiptLink = admin.locator(`[data-testid=live] tr[data-event-id="${eventId}"] [data-testid=receipt-link]`).first();
+  await receiptLink.waitFor();
+  const [download] = await Promise.all([admin.waitForEvent("download"), receiptLink.click()]);
+  const receipt = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(receipt.eventId, eventId);
+  assert.ok(receipt.auditPath && receipt.anchor.txHash, "a CONTRACT 3 receipt");
+  console.log("ok - the dashboard links to the capture's receipt");
 
   // provisioning shows the one-time enrollment as a QR code
   await admin.getByRole("button", { name: "Relays" }).click();

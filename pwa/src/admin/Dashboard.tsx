@@ -3,6 +3,14 @@ import { call, stream } from "./api";
 
 const KINDS = ["event", "rejection", "result", "receipt"];
 
+/** A receipt line's receipt (CONTRACT 3) as a file anyone can verify (./eventpipe verify, or the capture app's code). */
+function download(item: any) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(item.receipt, null, 2)], { type: "application/json" }));
+  link.download = `receipt-${item.eventId}.json`;
+  link.click();
+}
+
 /** The live dashboard (seed 004): summary figures and the live list, filtered on the server. */
 export function Dashboard() {
   const [summary, setSummary] = useState<any>();
@@ -68,7 +76,8 @@ export function Dashboard() {
           <tbody>{items.map((item) => <tr key={item.seq} data-event-id={item.eventId}>
             <td>{item.at && new Date(item.at).toLocaleTimeString()}</td><td>{item.kind}</td><td className="mono">{item.eventId}</td>
             <td>{item.relayId}</td><td>{item.status}</td>
-            <td>{item.reasons?.join(", ")}{item.txHash && <span className="mono">block {item.blockNumber} {item.txHash}</span>}</td>
+            <td>{item.reasons?.join(", ")}{item.txHash && <span className="mono">block {item.blockNumber} {item.txHash} </span>}
+              {item.receipt && <button type="button" data-testid="receipt-link" onClick={() => download(item)}>receipt</button>}</td>
           </tr>)}</tbody>
         </table>
       </section>

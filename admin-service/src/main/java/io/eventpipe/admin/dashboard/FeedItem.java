@@ -6,6 +6,7 @@ import io.eventpipe.avro.EventPackage;
 import io.eventpipe.avro.EventResult;
 import io.eventpipe.avro.RejectedEvent;
 import io.eventpipe.avro.RejectionReason;
+import io.eventpipe.common.receipt.Receipt;
 import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.web.JsonResponses;
 import java.time.Instant;
@@ -59,7 +60,16 @@ public record FeedItem(long sequence, Kind kind, Instant at, String eventId, Str
         return item(sequence, Kind.RECEIPT, at, receipt.getEventId(), null, null, receipt.getFinal$() ? "FINAL" : "ANCHORED", List.of())
                 .withField("root", receipt.getRoot()).withField("batchId", receipt.getBatchId())
                 .withField("txHash", receipt.getAnchor().getTxHash()).withField("blockNumber", receipt.getAnchor().getBlockNumber())
-                .withField("confirmations", receipt.getConfirmations());
+                .withField("confirmations", receipt.getConfirmations()).withField("receipt", receiptJson(receipt));
+    }
+
+    /** The receipt as CONTRACT 3 writes it: what the dashboard links to, verifiable by anyone. */
+    private static ObjectNode receiptJson(AnchorReceipt receipt) {
+        var anchor = receipt.getAnchor();
+        return new Receipt(receipt.getVersion(), receipt.getEventId(), receipt.getEventHash(), receipt.getLeafIndex(),
+                receipt.getTreeSize(), List.copyOf(receipt.getAuditPath()), receipt.getRoot(), receipt.getBatchId(),
+                new Receipt.Anchor(anchor.getChainId(), anchor.getContract(), anchor.getTxHash(), anchor.getBlockNumber(),
+                        anchor.getBlockHash())).toJson();
     }
 
     private static FeedItem item(long sequence, Kind kind, Instant at, String eventId, String relayId, String deviceId, String status,

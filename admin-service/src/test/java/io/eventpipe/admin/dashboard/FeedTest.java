@@ -44,6 +44,10 @@ class FeedTest {
         assertThat(filter.matches(event("e1", "r1", T0))).isFalse();
         assertThat(FeedFilter.fromQuery(Map.of("q", "E-42")).matches(event("e-42", "r9", T0))).isTrue();
         assertThat(FeedFilter.fromQuery(Map.of()).matches(receipt("x", T0, true))).isTrue();
+        var receipt = receipt("x", T0, true).json().get("receipt");
+        assertThat(receipt.get("root").asText()).isEqualTo("cd");
+        assertThat(receipt.get("anchor").get("txHash").asText()).isEqualTo("t");
+        assertThat(receipt.has("auditPath")).isTrue();
         assertThatThrownBy(() -> FeedFilter.fromQuery(Map.of("kind", "gossip"))).isInstanceOf(ApiProblem.class);
         assertThatThrownBy(() -> FeedFilter.fromQuery(Map.of("q", "x".repeat(201)))).isInstanceOf(ApiProblem.class);
     }

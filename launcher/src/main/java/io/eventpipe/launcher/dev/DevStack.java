@@ -326,11 +326,11 @@ public final class DevStack implements AutoCloseable {
     public void printSummary(PrintStream out) {
         out.println();
         out.println("EventPipe is running (Ctrl-C stops everything)");
-        out.printf("  relay + capture app   %s%n", relayUrl());
+        out.printf("  relay + capture app   %s/%n", relayUrl());
         out.printf("  stream processors     %s/metrics  (validation, archive; /health, /ready)%n", processorsUrl());
         out.printf("  anchor sink           %s/metrics  (batches every 2 s, FINAL after %d blocks of %d s; key in %s)%n",
                 anchorSinkUrl(), DEV_CONFIRMATIONS, BLOCK_SECONDS, options.dataDir().resolve("secrets/anchor.key"));
-        out.printf("  admin-service         %s  (admin API, /health, /ready, /metrics)%n", adminUrl());
+        out.printf("  admin-service         %s  (admin app at /admin/, admin API, /health, /ready, /metrics)%n", adminUrl());
         out.printf("  admin credentials     %s  (%s; owner-only, sign admin requests with its key)%n", adminCredentials(),
                 adminCredentialsExisted ? "from the first start" : "created on this first start");
         out.printf("  Kafka                 %s  (mutual TLS with ACLs for relays: %s)%n", kafka.bootstrapServers(),
