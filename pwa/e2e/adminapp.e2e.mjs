@@ -91,6 +91,13 @@ try {
   await admin.getByTestId("relay-relay-e2e-" + suffix).waitFor();
   await admin.screenshot({ path: join(SHOTS, "adminapp-relay-qr.png"), fullPage: true });
   console.log("ok - a provisioned relay's enrollment QR code is shown");
+
+  // the QR scanner reads the code back (jsQR where the browser has no BarcodeDetector)
+  const png = Buffer.from((await qr.getAttribute("src")).split(",")[1], "base64");
+  await admin.getByTestId("qr-picture").setInputFiles({ name: "enrollment.png", mimeType: "image/png", buffer: png });
+  await admin.getByTestId("scanned-relay").getByText("relay-e2e-" + suffix).waitFor();
+  assert.match(await admin.getByTestId("scanned").innerText(), /\/v1\/relays\/enroll\?relayId=relay-e2e-/);
+  console.log("ok - the QR scanner reads the enrollment code");
 } finally {
   await context.close();
 }

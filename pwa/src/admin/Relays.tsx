@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { call } from "./api";
+import { decodeQr, parseEnrollment } from "./qr";
 
 /** Relay management (seed 000's flow): provision with the QR enrollment code, approve, revoke; scan an enrollment QR. */
 export function Relays() {
@@ -73,36 +74,52 @@ export function Relays() {
   );
 }
 
-/** Reads an enrollment QR code with the camera (BarcodeDetector, where the browser has it). */
+/** Reads an enrollment QR code: with the camera, or from a picture of it. */
 function QrScanner() {
   const video = useRef<HTMLVideoElement>(null);
   const [result, setResult] = useState<string>();
-  const supported = "BarcodeDetector" in window;
+  const [error, setError] = useState<string>();
 
-  async function scan() {
+  async function scanCamera() {
+    setError(undefined);
     const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
-    video.current!.srcObject = stream;
-    await video.current!.play();
-    const detector = new (window as any).BarcodeDetector({ formats: ["qr_code"] });
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const codes = await detector.detect(video.current!);
-      if (codes.length > 0) {
-        setResult(codes[0].rawValue);
-        break;
+    try {
+      video.current!.srcObject = stream;
+      await video.current!.play();
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const text = await decodeQr(video.current!);
+        if (text) {
+          setResult(text);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 300));
       }
-      await new Promise((r) => setTimeout(r, 300));
+      setError("no QR code seen in 30 s");
+    } finally {
+      stream.getTracks().forEach((t) => t.stop());
     }
-    stream.getTracks().forEach((t) => t.stop());
   }
 
+  async function scanPicture(file: File) {
+    setError(undefined);
+    const text = await decodeQr(await createImageBitmap(file));
+    text ? setResult(text) : setError("no QR code in that picture");
+  }
+
+  const enrollment = result ? parseEnrollment(result) : null;
   return (
     <section>
       <h3>Scan an enrollment code</h3>
-      {supported ? <button type="button" onClick={scan}>Scan with the camera</button>
-        : <p>This browser has no BarcodeDetector; read the token under the code instead.</p>}
+      <div className="row">
+        <button type="button" onClick={scanCamera}>Scan with the camera</button>
+        <label>or a picture of it<input type="file" accept="image/*" data-testid="qr-picture"
+          onChange={(e) => e.target.files?.[0] && scanPicture(e.target.files[0])} /></label>
+      </div>
       <video ref={video} muted playsInline style={{ maxWidth: "20rem" }} />
       {result && <p className="mono" data-testid="scanned">{result}</p>}
+      {enrollment && <p data-testid="scanned-relay">Enrollment of relay <b>{enrollment.relayId}</b> at {enrollment.url}</p>}
+      {error && <p className="badge bad">{error}</p>}
     </section>
   );
 }

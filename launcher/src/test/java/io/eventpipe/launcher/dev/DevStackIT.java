@@ -335,7 +335,7 @@ class DevStackIT {
         assertThat(out).contains("ok - the first admin signed in with its key",
                 "ok - a published label configuration changed the capture form", "ok - the dashboard showed the capture live",
                 "ok - the dashboard links to the capture's receipt",
-                "ok - a provisioned relay's enrollment QR code is shown");
+                "ok - a provisioned relay's enrollment QR code is shown", "ok - the QR scanner reads the enrollment code");
         assertThat(ProjectHome.find().resolve("launcher/target/e2e-screenshots/adminapp-relay-qr.png")).isNotEmptyFile();
     }
 
