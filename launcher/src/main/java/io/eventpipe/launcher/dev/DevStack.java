@@ -1,17 +1,5 @@
 package io.eventpipe.launcher.dev;
 
-import io.eventpipe.avro.LabelConfig;
-import io.eventpipe.avro.RelayRecord;
-import io.eventpipe.avro.RelayStatus;
-import io.eventpipe.common.pki.Credentials;
-import io.eventpipe.common.pki.Pem;
-import io.eventpipe.common.pki.RelayStatement;
-import java.security.cert.X509Certificate;
-import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
-import io.eventpipe.schemas.registry.SchemaRegistryClient;
-import io.eventpipe.schemas.topics.RelayAcls;
-import io.eventpipe.schemas.topics.TopicProvisioner;
-import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.stack.AnvilNode;
 import io.eventpipe.stack.BrokerTls;
 import io.eventpipe.stack.HttpProbe;
@@ -27,7 +15,6 @@ import io.eventpipe.stack.Server;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +22,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The whole pipeline on one machine with real components: the servers first (in parallel),
@@ -141,61 +122,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void provision() {
-        SchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry.confluentApiUrl());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            new TopicProvisioner(admin, registryClient, (short) 1).provision(Topics.ALL);
-            admin.createAcls(RelayAcls.forRelay(DevTrust.RELAY_ID)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot grant the relay its ACLs: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while granting ACLs", e);
-        }
-        publishSampleOnFirstStart(registryClient);
-        publishApprovedRelay(registryClient);
-    }
-
-    /**
-     * The local relay, approved and signed by the root, as admin-service does for the relays it
-     * provisions: relays serve these entries as discovery (GET /v1/relays).
-     */
-    private void publishApprovedRelay(SchemaRegistryClient registryClient) {
-        try (KafkaProducer<String, RelayRecord> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
-                Serdes.String().serializer(), Topics.RELAYS_REGISTRY.valueSerde(registryClient).serializer())) {
-            X509Certificate certificate = trust.relayCertificate();
-            Instant now = Instant.now();
-            RelayStatement statement = new RelayStatement(DevTrust.RELAY_ID, "Local relay", RelayStatus.APPROVED.name(), relayUrl(),
-                    Credentials.fingerprint(certificate), now);
-            RelayRecord record = RelayRecord.newBuilder()
-                    .setRelayId(DevTrust.RELAY_ID).setName(statement.name()).setStatus(RelayStatus.APPROVED)
-                    .setEndpoint(statement.endpoint()).setCertificatePem(Pem.encode(certificate))
-                    .setCertificateFingerprint(statement.certificateFingerprint()).setApprovedAt(now).setUpdatedAt(now)
-                    .setRootSignature(statement.sign(trust.root().privateKey())).build();
-            producer.send(new ProducerRecord<>(Topics.RELAYS_REGISTRY.name(), DevTrust.RELAY_ID, record)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish the local relay's registration: " + e.getMessage(), e);
-        }
-    }
-
-    private void publishSampleOnFirstStart(SchemaRegistryClient registryClient) {
-        try (KafkaProducer<String, LabelConfig> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
-                Serdes.String().serializer(), Topics.CONFIG_LABELS.valueSerde(registryClient).serializer())) {
-            TopicPartition partition = new TopicPartition(Topics.CONFIG_LABELS.name(), 0);
-            try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
-                    Map.of("bootstrap.servers", kafka.bootstrapServers()), Serdes.ByteArray().deserializer(),
-                    Serdes.ByteArray().deserializer())) {
-                if (consumer.endOffsets(List.of(partition)).get(partition) > 0) {
-                    return; // configurations exist: never overwrite an admin's work
-                }
-            }
-            producer.send(new ProducerRecord<>(Topics.CONFIG_LABELS.name(), SampleLabelConfig.ID,
-                    SampleLabelConfig.create(Instant.now()))).get(30, TimeUnit.SECONDS);
-            samplePublished = true;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish the sample label configuration: " + e.getMessage(), e);
-        }
+        samplePublished = DevProvisioning.provision(kafka.bootstrapServers(), registry.confluentApiUrl(), trust, relayUrl());
     }
 
     private void startServices() {
