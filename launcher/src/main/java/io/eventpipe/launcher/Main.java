@@ -40,6 +40,9 @@ public final class Main {
                         the admin API, signed with an admin's key: label configs, relays, devices,
                         admins, audit; replays, consumer-group resets, exports; topics and
                         partitions (./eventpipe admin help lists them)
+              config-reference
+                        every setting of every service with its environment variable and default
+                        (what docs/configuration.md holds)
               help      this text
 
             Environment: EVENTPIPE_DEV_DATA_DIR and EVENTPIPE_DEV_<SERVER>_PORT move the local
@@ -56,6 +59,10 @@ public final class Main {
             case "topics" -> topics(System.out);
             case "consume" -> consume(args);
             case "admin", "analyst", "sre" -> adminApi(args);
+            case "config-reference" -> {
+                System.out.print(io.eventpipe.launcher.tools.ConfigReference.render(ProjectHome.find()));
+                yield 0;
+            }
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
                 yield 0;

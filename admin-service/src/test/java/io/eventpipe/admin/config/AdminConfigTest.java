@@ -44,4 +44,13 @@ class AdminConfigTest {
                 "EVENTPIPE_RELAY_PROVISIONER_LOCAL_LAUNCH", "/data/relays/launch.properties"));
         assertThat(local.relayLaunchFile()).isEqualTo(Path.of("/data/relays/launch.properties"));
     }
+
+    /** docs/configuration.md is generated from the defaults file: every setting read is there, and nothing else. */
+    @Test
+    void everySettingReadIsDocumentedInTheDefaultsAndEveryDocumentedOneIsRead() {
+        io.eventpipe.common.config.Settings settings = io.eventpipe.common.config.Settings.load(AdminConfig.DEFAULTS, null,
+                Map.of());
+        AdminConfig.from(settings);
+        assertThat(settings.readKeys()).containsExactlyInAnyOrderElementsOf(settings.documentedKeys());
+    }
 }

@@ -50,4 +50,13 @@ class AnchorConfigTest {
         assertThatThrownBy(() -> AnchorConfig.load(null, env(Map.of("EVENTPIPE_CONFIRMATIONS", "0"))))
                 .isInstanceOf(ConfigError.class).hasMessageContaining("confirmations");
     }
+
+    /** docs/configuration.md is generated from the defaults file: every setting read is there, and nothing else. */
+    @Test
+    void everySettingReadIsDocumentedInTheDefaultsAndEveryDocumentedOneIsRead() {
+        io.eventpipe.common.config.Settings settings = io.eventpipe.common.config.Settings.load(AnchorConfig.DEFAULTS, null,
+                env(Map.of()));
+        AnchorConfig.from(settings);
+        assertThat(settings.readKeys()).containsExactlyInAnyOrderElementsOf(settings.documentedKeys());
+    }
 }

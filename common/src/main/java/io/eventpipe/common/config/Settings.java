@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Raw settings of a service: its defaults file, an optional properties file, then environment
@@ -22,14 +24,18 @@ public final class Settings {
     public static final String ENV_PREFIX = "EVENTPIPE_";
 
     private final Map<String, String> values;
+    private final Set<String> documented;
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
 
-    private Settings(Map<String, String> values) {
+    private Settings(Map<String, String> values, Set<String> documented) {
         this.values = Map.copyOf(values);
+        this.documented = Set.copyOf(documented);
     }
 
     /** Defaults from a classpath resource, then the file (if any), then the environment. */
     public static Settings load(String defaultsResource, Path file, Map<String, String> environment) {
-        Map<String, String> merged = new HashMap<>(readResource(defaultsResource));
+        Map<String, String> defaults = readResource(defaultsResource);
+        Map<String, String> merged = new HashMap<>(defaults);
         if (file != null) {
             merged.putAll(readFile(file));
         }
@@ -39,11 +45,21 @@ public final class Settings {
                 merged.put(key, fromEnv);
             }
         }
-        return new Settings(merged);
+        return new Settings(merged, defaults.keySet());
     }
 
     public static Settings of(Map<String, String> values) {
-        return new Settings(values);
+        return new Settings(values, Set.of());
+    }
+
+    /** The keys of the defaults file: every setting a service has is documented there. */
+    public Set<String> documentedKeys() {
+        return documented;
+    }
+
+    /** The keys read so far: after building its config, a service has read every documented key (tested). */
+    public Set<String> readKeys() {
+        return Set.copyOf(read);
     }
 
     /** The environment variable that overrides a key. */
@@ -52,6 +68,7 @@ public final class Settings {
     }
 
     public String string(String key) {
+        read.add(key);
         String value = values.get(key);
         if (value == null || value.isBlank()) {
             throw new ConfigError(key, "is required (or set " + envName(key) + ")");
@@ -60,6 +77,7 @@ public final class Settings {
     }
 
     public String string(String key, String defaultValue) {
+        read.add(key);
         String value = values.get(key);
         return value == null || value.isBlank() ? defaultValue : value.trim();
     }
@@ -105,6 +123,7 @@ public final class Settings {
         Map<String, String> selected = new HashMap<>();
         values.forEach((key, value) -> {
             if (key.startsWith(prefix)) {
+                read.add(key);
                 selected.put(key.substring(prefix.length()), value);
             }
         });

@@ -57,4 +57,13 @@ class ProcessorsConfigTest {
         assertThatThrownBy(() -> ProcessorsConfig.load(null, env(Map.of("EVENTPIPE_MANAGEMENT_PORT", "70000"))))
                 .isInstanceOf(ConfigError.class).hasMessageContaining("management.port");
     }
+
+    /** docs/configuration.md is generated from the defaults file: every setting read is there, and nothing else. */
+    @Test
+    void everySettingReadIsDocumentedInTheDefaultsAndEveryDocumentedOneIsRead() {
+        io.eventpipe.common.config.Settings settings = io.eventpipe.common.config.Settings.load(ProcessorsConfig.DEFAULTS, null,
+                env(Map.of()));
+        ProcessorsConfig.from(settings);
+        assertThat(settings.readKeys()).containsExactlyInAnyOrderElementsOf(settings.documentedKeys());
+    }
 }

@@ -1,0 +1,77 @@
+package io.eventpipe.launcher.tools;
+
+import io.eventpipe.common.config.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * docs/configuration.md, generated from each service's defaults file, the one place a setting,
+ * its default and its explanation live (each service's config test proves it reads exactly the
+ * keys of its defaults file, and launcher's ConfigReferenceTest that the document is current).
+ */
+public final class ConfigReference {
+
+    /** A service and its defaults file, relative to the project. */
+    record Service(String name, String defaults) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("ingress-relay", "ingress-relay/src/main/resources/relay-defaults.properties"),
+            new Service("stream-processors", "stream-processors/src/main/resources/processors-defaults.properties"),
+            new Service("anchor-sink", "anchor-sink/src/main/resources/anchor-defaults.properties"),
+            new Service("admin-service", "admin-service/src/main/resources/admin-defaults.properties"));
+
+    private ConfigReference() {
+    }
+
+    public static String render(Path home) {
+        StringBuilder doc = new StringBuilder("""
+                # Configuration reference
+
+                Generated from each service's `*-defaults.properties` by `./eventpipe config-reference`
+                (launcher `ConfigReferenceTest` fails when this file is not current). Every setting is read
+                from the defaults, then an optional `--config FILE`, then its environment variable. Settings
+                marked required have no default: the service refuses to start without them. Secrets are never
+                logged or shown in `toString`.
+                """);
+        for (Service service : SERVICES) {
+            doc.append("\n## ").append(service.name()).append("\n\n`").append(service.defaults()).append("`\n\n")
+                    .append("| setting | environment variable | default | what it is |\n|---|---|---|---|\n");
+            rows(home.resolve(service.defaults())).forEach(row -> doc.append(row).append('\n'));
+        }
+        return doc.toString();
+    }
+
+    /** One row per key, explained by the comment lines just above it (a group's comment stands at its first key). */
+    private static List<String> rows(Path defaults) {
+        List<String> rows = new ArrayList<>();
+        List<String> comment = new ArrayList<>();
+        try {
+            for (String raw : Files.readAllLines(defaults)) {
+                String line = raw.strip();
+                if (line.startsWith("# Defaults of")) {
+                    continue; // the file's own header
+                }
+                if (line.startsWith("#")) {
+                    comment.add(line.substring(1).strip());
+                } else if (line.contains("=")) {
+                    String key = line.substring(0, line.indexOf('=')).strip();
+                    String value = line.substring(line.indexOf('=') + 1).strip();
+                    String what = String.join(" ", comment);
+                    rows.add("| `" + key + "` | `" + Settings.envName(key) + "` | " + (value.isEmpty() ? "(none)" : "`" + value + "`")
+                            + " | " + what.replace("|", "\\|") + " |");
+                    comment.clear();
+                } else if (line.isEmpty()) {
+                    comment.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}
