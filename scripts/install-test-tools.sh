@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests use beyond Maven's own downloads, only when missing:
 # kcat with Avro support (tools/kcat), the npm packages of tools/chain (anvil, solc) and pwa,
-# and Chromium for the browser tests.
+# Chromium for the browser tests and docker-compose to validate the compose file.
 set -euo pipefail
 HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -23,6 +23,13 @@ if [[ -z "${CHROMIUM:-}" ]] && ! command -v chromium >/dev/null; then
   echo "install-test-tools: installing Debian's chromium" >&2
   as_root apt-get update -qq >/dev/null
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+# Debian's docker-compose validates docker-compose.kafka.yml (config needs no Docker engine).
+if ! command -v docker-compose >/dev/null; then
+  echo "install-test-tools: installing Debian's docker-compose (a validator here; no engine is used)" >&2
+  as_root apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
 fi
 
 # The PWAs' npm packages (pwa/build.sh installs them too when the build runs).

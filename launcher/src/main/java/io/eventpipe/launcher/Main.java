@@ -40,6 +40,12 @@ public final class Main {
                         the admin API, signed with an admin's key: label configs, relays, devices,
                         admins, audit; replays, consumer-group resets, exports; topics and
                         partitions (./eventpipe admin help lists them)
+              provision DIR
+                        for a deployment's first start (docker-compose.kafka.yml runs it): the root
+                        and relay certificates and the proof-of-work secret in DIR when missing,
+                        then topics, schemas, the relay's ACLs, the sample label configuration
+                        and the relay's signed registry entry (EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS,
+                        EVENTPIPE_SCHEMA_REGISTRY_URL, EVENTPIPE_RELAY_ENDPOINT)
               config-reference
                         every setting of every service with its environment variable and default
                         (what docs/configuration.md holds)
@@ -59,6 +65,7 @@ public final class Main {
             case "topics" -> topics(System.out);
             case "consume" -> consume(args);
             case "admin", "analyst", "sre" -> adminApi(args);
+            case "provision" -> provision(args);
             case "config-reference" -> {
                 System.out.print(io.eventpipe.launcher.tools.ConfigReference.render(ProjectHome.find()));
                 yield 0;
@@ -94,6 +101,21 @@ public final class Main {
         String bootstrap = System.getenv().getOrDefault("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
         String registry = System.getenv().getOrDefault("EVENTPIPE_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085/apis/ccompat/v7");
         TopicReader.print(bootstrap, registry, args[1], max, System.out);
+        return 0;
+    }
+
+    private static int provision(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: ./eventpipe provision DIR");
+            return 2;
+        }
+        var env = System.getenv();
+        boolean sample = io.eventpipe.launcher.dev.DevProvisioning.provision(
+                env.getOrDefault("EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                env.getOrDefault("EVENTPIPE_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085/apis/ccompat/v7"),
+                io.eventpipe.launcher.dev.DevTrust.ensure(java.nio.file.Path.of(args[1])),
+                env.getOrDefault("EVENTPIPE_RELAY_ENDPOINT", "http://127.0.0.1:8080"));
+        System.out.println("provisioned" + (sample ? ", sample label configuration published" : ""));
         return 0;
     }
 

@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** What the local stack writes into a fresh or restarted broker before the services start. */
-final class DevProvisioning {
+public final class DevProvisioning {
 
     private DevProvisioning() {
     }
@@ -32,7 +32,7 @@ final class DevProvisioning {
      * Topics, schemas and the local relay's ACLs; the sample label configuration on first start;
      * the local relay's entry signed by the root. True when the sample was published now.
      */
-    static boolean provision(String bootstrap, String registryUrl, DevTrust trust, String relayUrl) {
+    public static boolean provision(String bootstrap, String registryUrl, DevTrust trust, String relayUrl) {
         SchemaRegistryClient registryClient = new RestSchemaRegistryClient(registryUrl);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             new TopicProvisioner(admin, registryClient, (short) 1).provision(Topics.ALL);

@@ -20,7 +20,7 @@ import java.time.Instant;
  * admin-service uses: a root (kept in the data directory, owner-only), the local relay's
  * certificate (renewed when less than a day is left) and the proof-of-work secret relays share.
  */
-final class DevTrust {
+public final class DevTrust {
 
     static final String RELAY_ID = "relay-local";
     private static final Duration ROOT_VALIDITY = Duration.ofDays(3650);
@@ -37,7 +37,7 @@ final class DevTrust {
         this.powSecretHex = powSecretHex;
     }
 
-    static DevTrust ensure(Path dataDir) throws IOException {
+    public static DevTrust ensure(Path dataDir) throws IOException {
         Clock clock = Clock.systemUTC();
         Path pki = Files.createDirectories(dataDir.resolve("pki"));
         Credentials root = loadOrCreateRoot(Files.createDirectories(pki.resolve("root")), clock);
