@@ -32,6 +32,11 @@ if ! command -v docker-compose >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
 fi
 
+# The Kubernetes and Strimzi schema validator of deploy/k8s (kubernetes-models, offline).
+if [[ ! -d "$HOME_DIR/tools/k8s-validate/node_modules/kubernetes-models" ]]; then
+  (cd "$HOME_DIR/tools/k8s-validate" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # The PWAs' npm packages (pwa/build.sh installs them too when the build runs).
 if [[ ! -d "$HOME_DIR/pwa/node_modules/playwright-core" ]]; then
   (cd "$HOME_DIR/pwa" && npm ci --no-audit --no-fund --loglevel=error)

@@ -49,6 +49,8 @@ public final class Main {
               config-reference
                         every setting of every service with its environment variable and default
                         (what docs/configuration.md holds)
+              k8s-kafka Strimzi KafkaTopics of the catalogue and the relays' KafkaUser with its ACLs
+                        (what deploy/k8s/kafka.yaml holds)
               help      this text
 
             Environment: EVENTPIPE_DEV_DATA_DIR and EVENTPIPE_DEV_<SERVER>_PORT move the local
@@ -66,6 +68,10 @@ public final class Main {
             case "consume" -> consume(args);
             case "admin", "analyst", "sre" -> adminApi(args);
             case "provision" -> provision(args);
+            case "k8s-kafka" -> {
+                System.out.print(io.eventpipe.launcher.tools.KafkaResources.render());
+                yield 0;
+            }
             case "config-reference" -> {
                 System.out.print(io.eventpipe.launcher.tools.ConfigReference.render(ProjectHome.find()));
                 yield 0;
