@@ -98,9 +98,11 @@ public final class RelayApp implements AutoCloseable {
             RateLimiter limiter = new RateLimiter(shared, clock);
             RequestAuthenticator authenticator = new RequestAuthenticator(shared, pki.root(), limiter, config.deviceLimit(),
                     revocations, clock);
+            RelayMetrics metrics = opened(resources, new RelayMetrics(limiter, difficulty));
+            opened(resources, publisher.bindMetrics(metrics.registry()));
             Server server = RelayServer.newServer(config,
                     new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media, limiter,
-                            opened(resources, new RelayMetrics(limiter, difficulty)), labelConfigs, relays, pki.root()));
+                            metrics, labelConfigs, relays, pki.root()));
             server.start();
             LOG.info("relay {} ({}) listening on http://{}:{}, replies on events.results partition {}", config.relayId(),
                     config.instanceId(), config.httpHost(), RelayServer.boundPort(server), partition);

@@ -74,8 +74,16 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                open.add(client);
-                open.add(server);
+                synchronized (this) {
+                    // a connection accepted while cut() ran must not outlive the outage (CI saw one carry on)
+                    if (listener != socket) {
+                        closeQuietly(client);
+                        closeQuietly(server);
+                        continue;
+                    }
+                    open.add(client);
+                    open.add(server);
+                }
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.eventpipe.admin.http;
 
 import io.eventpipe.admin.config.AdminConfig;
+import io.eventpipe.web.HttpMetrics;
 import io.eventpipe.web.JettyServers;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Server;
@@ -43,7 +44,7 @@ public final class AdminServer {
         mappings.addMapping(PathSpec.from("/health"), new ManagementHandler(routes, ManagementHandler.Kind.HEALTH));
         mappings.addMapping(PathSpec.from("/ready"), new ManagementHandler(routes, ManagementHandler.Kind.READY));
         mappings.addMapping(PathSpec.from("/metrics"), new ManagementHandler(routes, ManagementHandler.Kind.METRICS));
-        server.setHandler(mappings);
+        server.setHandler(new HttpMetrics(mappings, routes.metrics()));
         return server;
     }
 }

@@ -8,6 +8,7 @@ import io.eventpipe.anchor.receipts.ReceiptPublisher;
 import io.eventpipe.anchor.store.Batch;
 import io.eventpipe.anchor.store.BatchStore;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class Anchorer implements AutoCloseable {
     private final InclusionWatcher watcher;
     private final Nonces nonces;
     private final FinalityAudit audit;
+    private final ChainClient chain;
     private boolean auditDue = true;
     private final Thread thread = new Thread(this::run, "anchorer");
     private volatile boolean running = true;
@@ -35,6 +37,7 @@ public final class Anchorer implements AutoCloseable {
                     Clock clock, String contract) {
         this.config = config;
         this.store = store;
+        this.chain = chain;
         this.nonces = new Nonces(chain);
         this.submitter = new Submitter(config, store, chain, nonces, metrics, clock, contract);
         this.watcher = new InclusionWatcher(config, store, chain, publisher, nonces, metrics, clock, contract);
@@ -89,7 +92,12 @@ public final class Anchorer implements AutoCloseable {
             audit.run();
             auditDue = false;
         }
-        for (Batch batch : store.unfinished()) {
+        List<Batch> unfinished = store.unfinished();
+        if (unfinished.isEmpty()) {
+            // nothing to send or watch: still ask the node, so that /ready says whether anchoring could go on
+            chain.headNumber();
+        }
+        for (Batch batch : unfinished) {
             switch (batch.state()) {
                 case BUILT -> submitter.submit(batch);
                 case SUBMITTED -> submitter.follow(batch);

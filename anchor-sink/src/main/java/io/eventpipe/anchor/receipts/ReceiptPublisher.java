@@ -1,5 +1,8 @@
 package io.eventpipe.anchor.receipts;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.eventpipe.common.logging.EventLog;
 import io.eventpipe.anchor.config.AnchorConfig;
 import io.eventpipe.avro.AnchorReceipt;
 import io.eventpipe.avro.ChainAnchor;
@@ -7,6 +10,7 @@ import io.eventpipe.avro.EventResult;
 import io.eventpipe.avro.EventStatus;
 import io.eventpipe.common.receipt.Receipt;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
+import io.eventpipe.schemas.topics.ReplyHeaders;
 import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.storage.ObjectKeys;
 import io.eventpipe.storage.S3Clients;
@@ -36,6 +40,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * so a crash in between announces the same receipts again, never different ones.
  */
 public final class ReceiptPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptPublisher.class);
 
     private static final String STAGE = "anchor-sink";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
@@ -82,6 +88,8 @@ public final class ReceiptPublisher implements AutoCloseable {
                     receiptSerializer.serialize(Topics.ANCHOR_RECEIPTS.name(), avro(receipt, isFinal, confirmations))));
             sends.add(send(Topics.EVENTS_RESULTS.name(), receipt.eventId(),
                     resultSerializer.serialize(Topics.EVENTS_RESULTS.name(), result(announcement, json, isFinal))));
+            EventLog.info(LOG, receipt.eventId(), "receipt {}: root {} in block {} ({} confirmations)", isFinal ? "FINAL" : "ANCHORED",
+                    receipt.root(), receipt.anchor().blockNumber(), confirmations);
         }
         for (Future<RecordMetadata> send : sends) {
             send.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -89,7 +97,9 @@ public final class ReceiptPublisher implements AutoCloseable {
     }
 
     private Future<RecordMetadata> send(String topic, String key, byte[] value) {
-        return producer.send(new ProducerRecord<>(topic, key, value));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(ReplyHeaders.CORRELATION_ID, key.getBytes(StandardCharsets.UTF_8));
+        return producer.send(record);
     }
 
     private static AnchorReceipt avro(Receipt receipt, boolean isFinal, long confirmations) {

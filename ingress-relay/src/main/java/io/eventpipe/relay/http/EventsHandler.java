@@ -1,5 +1,6 @@
 package io.eventpipe.relay.http;
 
+import io.eventpipe.common.logging.EventLog;
 import io.eventpipe.web.JettySignedRequest;
 import io.eventpipe.web.Bodies;
 import io.eventpipe.web.JsonResponses;
@@ -191,7 +192,11 @@ final class EventsHandler extends Handler.Abstract {
         String eventId = pkg.getEventId();
         CompletableFuture<EventResult> reply = replies.expect(eventId);
         return publisher.publish(pkg, replies.partition(), config.instanceId())
-                .thenCompose(metadata -> reply.orTimeout(config.replyTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .thenCompose(metadata -> {
+                    EventLog.info(LOG, eventId, "event received from device {}, published to events.incoming-{}@{}", pkg.getDeviceId(),
+                            metadata.partition(), metadata.offset());
+                    return reply.orTimeout(config.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                })
                 .handle((result, error) -> {
                     replies.forget(eventId);
                     if (error == null) {

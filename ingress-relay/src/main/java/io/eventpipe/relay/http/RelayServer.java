@@ -1,6 +1,7 @@
 package io.eventpipe.relay.http;
 
 import io.eventpipe.web.JettyServers;
+import io.eventpipe.web.HttpMetrics;
 import io.eventpipe.web.StaticFiles;
 import io.eventpipe.relay.auth.RequestAuthenticator;
 import io.eventpipe.relay.config.RelayConfig;
@@ -18,6 +19,7 @@ import io.eventpipe.relay.redis.SharedState;
 import io.eventpipe.relay.storage.MediaStore;
 import java.time.Clock;
 import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 
@@ -61,8 +63,9 @@ public final class RelayServer {
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(deps.metrics()));
         routes.addMapping(PathSpec.from("/ready"),
                 HealthHandler.readiness(() -> deps.replies().isRunning() && deps.shared().isReachable() && deps.media().isReachable()));
-        server.setHandler(new SharedStateGuard(
-                new RateLimitHandler(routes, deps.limiter(), config.addressLimit(), config.registrationLimit())));
+        Handler guarded = new SharedStateGuard(new RateLimitHandler(routes, deps.limiter(), config.addressLimit(),
+                config.registrationLimit()));
+        server.setHandler(new HttpMetrics(guarded, deps.metrics().registry()));
         return server;
     }
 

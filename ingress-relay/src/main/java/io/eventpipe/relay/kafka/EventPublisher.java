@@ -58,4 +58,11 @@ public final class EventPublisher implements AutoCloseable {
     public void close() {
         producer.close(java.time.Duration.ofSeconds(10));
     }
+
+    /** The producer's own metrics (record send rate, errors, latency) in the relay's registry; closed with it. */
+    public AutoCloseable bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        var metrics = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+        return metrics;
+    }
 }

@@ -128,7 +128,9 @@ public final class DevStack implements AutoCloseable {
     private void startServices() {
         Map<String, String> common = Map.of(
                 "EVENTPIPE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "EVENTPIPE_SCHEMA_REGISTRY_URL", registry.confluentApiUrl());
+                "EVENTPIPE_SCHEMA_REGISTRY_URL", registry.confluentApiUrl(),
+                // structured logs: one event can be followed by its eventId through every service's log
+                "EVENTPIPE_LOG_FORMAT", "JSON");
         // the launcher runs services as processes and does not link them: their settings go by name
         Map<String, String> processorsEnv = new java.util.HashMap<>(common);
         processorsEnv.putAll(s3Env());

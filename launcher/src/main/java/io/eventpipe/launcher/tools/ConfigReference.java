@@ -34,9 +34,11 @@ public final class ConfigReference {
 
                 Generated from each service's `*-defaults.properties` by `./eventpipe config-reference`
                 (launcher `ConfigReferenceTest` fails when this file is not current). Every setting is read
-                from the defaults, then an optional `--config FILE`, then its environment variable. Settings
-                marked required have no default: the service refuses to start without them. Secrets are never
-                logged or shown in `toString`.
+                from the defaults, then an optional `--config FILE`, then its environment variable. A setting
+                without a default is optional (its description says what empty means) or required (the service
+                refuses to start without it). Secrets are never
+                logged or shown in `toString`. Besides these, `EVENTPIPE_LOG_FORMAT=JSON` switches a service's
+                log to one JSON object per line, the event's id in `mdc.eventId` (the local stack does).
                 """);
         for (Service service : SERVICES) {
             doc.append("\n## ").append(service.name()).append("\n\n`").append(service.defaults()).append("`\n\n")

@@ -240,6 +240,7 @@ class DevStackIT {
             }
         });
         assertThat(status.get("storage").get("key").asText()).endsWith(id + ".json");
+        probe.assertFollowedThroughTheLogs(id);
         Path receipt = Files.writeString(dir.resolve("receipt.json"), status.get("receipt").toString());
         Path eventFile = Files.writeString(dir.resolve("event.json"), event(id));
         Path home = ProjectHome.find();

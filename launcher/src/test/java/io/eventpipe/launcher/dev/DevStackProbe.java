@@ -80,6 +80,22 @@ final class DevStackProbe {
         return out;
     }
 
+    /** Issue 8: the event's id is in mdc.eventId of JSON log lines of the relay, the processors and the anchor sink. */
+    void assertFollowedThroughTheLogs(String eventId) throws IOException {
+        for (String service : List.of("ingress-relay", "stream-processors", "anchor-sink")) {
+            List<String> stages = new ArrayList<>();
+            for (String line : Files.readAllLines(dataDir.resolve("logs/" + service + ".log"))) {
+                if (line.startsWith("{") && line.contains(eventId)) {
+                    JsonNode json = JSON.readTree(line);
+                    if (eventId.equals(json.path("mdc").path("eventId").asText())) {
+                        stages.add(json.path("formattedMessage").asText());
+                    }
+                }
+            }
+            assertThat(stages).as("JSON log lines of %s with mdc.eventId %s", service, eventId).isNotEmpty();
+        }
+    }
+
     String relay() {
         return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_RELAY_PORT");
     }

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import io.eventpipe.common.logging.EventLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -144,6 +145,7 @@ public final class Archiver implements AutoCloseable {
             LOG.warn("event {} cites media missing from storage: {}", event.getEventId(), archived.missingMedia());
         }
         metrics.stored(event.getReceivedAt(), results.now(), archived.missingMedia().size());
+        EventLog.info(LOG, event.getEventId(), "event archived in S3");
         return List.of(clients.result(results.stored(event, archived)));
     }
 

@@ -1,5 +1,8 @@
 package io.eventpipe.processors.validation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.eventpipe.common.logging.EventLog;
 import io.eventpipe.avro.EventPackage;
 import io.eventpipe.avro.SourceRecord;
 import io.eventpipe.schemas.topics.ReplyHeaders;
@@ -24,6 +27,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * record instead of a crash loop or a silent skip, and reads the reply headers.
  */
 final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outcome>, References {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ValidateProcessor.class);
 
     private final Deserializer<EventPackage> deserializer;
     private final EventValidator validator;
@@ -82,8 +87,11 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Outco
     private void forward(FixedKeyRecord<String, byte[]> record, Outcome outcome, Instant receivedAt) {
         if (outcome.isValid()) {
             metrics.validated(receivedAt, clock.instant());
+            EventLog.info(LOG, outcome.validated().getEventId(), "event validated, hash {}", outcome.validated().getEventHash());
         } else {
             metrics.rejected(outcome.rejected().getReasons(), receivedAt, clock.instant());
+            EventLog.info(LOG, outcome.rejected().getEventId(), "event rejected: {}",
+                    outcome.rejected().getReasons().stream().map(r -> r.getCode()).toList());
         }
         context.forward(record.withValue(outcome));
     }
