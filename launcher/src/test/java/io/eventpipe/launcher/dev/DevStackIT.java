@@ -76,9 +76,6 @@ class DevStackIT {
         }
     }
 
-
-
-
     private void startLauncher(String name) throws IOException {
         output = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
         List<String> command = JavaCommand.mainClass(System.getProperty("java.class.path"), "io.eventpipe.launcher.Main")
@@ -340,6 +337,16 @@ class DevStackIT {
         assertThat(ProjectHome.find().resolve("launcher/target/e2e-screenshots/adminapp-relay-qr.png")).isNotEmptyFile();
     }
 
+    /**
+     * Issue 8: after traffic, every service's /metrics parses as Prometheus text, and every metric the
+     * Grafana dashboard (deploy/grafana/eventpipe.json) queries is served by one of them.
+     */
+    @Test
+    @Order(3)
+    void theMetricsOfTheDashboardAreServed() throws Exception {
+        probe.assertDashboardMetricsServed(List.of("RELAY", "PROCESSORS", "ANCHOR", "ADMIN"));
+    }
+
     /** The processors' management port: Prometheus text with the validation and archive SLIs after traffic. */
     @Test
     @Order(3)
@@ -352,7 +359,6 @@ class DevStackIT {
                 "eventpipe_validation_rejections_total{reason=\"UNKNOWN_LABEL_CONFIG\"}", "eventpipe_archive_stored_total",
                 "eventpipe_validation_latency_seconds_bucket");
     }
-
 
     @Test
     @Order(4)
@@ -384,9 +390,4 @@ class DevStackIT {
                 .isEqualTo(blocks);
         stopLauncher();
     }
-
-
-
-
-
 }

@@ -96,6 +96,36 @@ final class DevStackProbe {
         }
     }
 
+    /** Every metric the Grafana dashboard queries is served by one of these services (their ports' names). */
+    void assertDashboardMetricsServed(List<String> ports) throws Exception {
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        for (String port : ports) {
+            served.addAll(prometheusNames(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + env.get("EVENTPIPE_DEV_" + port + "_PORT") + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body()));
+        }
+        String dashboard = Files.readString(io.eventpipe.stack.ProjectHome.find().resolve("deploy/grafana/eventpipe.json"));
+        List<String> queried = java.util.regex.Pattern.compile("(?:eventpipe|jvm|kafka)_[a-z_]+").matcher(dashboard).results()
+                .map(java.util.regex.MatchResult::group).distinct().toList();
+        assertThat(queried).hasSizeGreaterThan(10);
+        assertThat(served).as("metrics served after traffic").containsAll(queried);
+    }
+
+    /** The metric names of a Prometheus text exposition; fails on a line that is not one. */
+    static java.util.Set<String> prometheusNames(String text) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Pattern sample = java.util.regex.Pattern.compile(
+                "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*\\})? (-?[0-9.eE+-]+|NaN|\\+Inf|-Inf)( [0-9]+)?");
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            java.util.regex.Matcher matcher = sample.matcher(line);
+            assertThat(matcher.matches()).as("a Prometheus sample line: %s", line).isTrue();
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
     String relay() {
         return "http://127.0.0.1:" + env.get("EVENTPIPE_DEV_RELAY_PORT");
     }
