@@ -108,6 +108,8 @@ public final class Batcher implements AutoCloseable {
                 if (!pending.isEmpty() && isOld()) {
                     flushOrPause();
                 }
+                // local figures of the last fetch: no request to the broker, on this consumer's own thread
+                metrics.consumerLag(consumer.assignment().stream().mapToLong(tp -> consumer.currentLag(tp).orElse(0)).sum());
             }
         } catch (WakeupException e) {
             if (running) {

@@ -26,6 +26,8 @@ public final class AnchorMetrics {
     private final Counter replacements;
     private final AtomicLong confirmations = new AtomicLong();
 
+    private final AtomicLong consumerLag = new AtomicLong();
+
     public AnchorMetrics(MeterRegistry registry, Supplier<Number> leavesPending) {
         this.batchSize = DistributionSummary.builder("eventpipe.anchor.batch.size").description("events per closed batch")
                 .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(1_000_000.0).register(registry);
@@ -40,6 +42,8 @@ public final class AnchorMetrics {
         this.replacements = Counter.builder("eventpipe.anchor.replacements")
                 .description("transactions replaced with higher fees or re-sent after being dropped").register(registry);
         registry.gauge("eventpipe.anchor.confirmations", confirmations);
+        Gauge.builder("eventpipe.consumer.lag", consumerLag, AtomicLong::get).tag("group", "anchor-sink")
+                .description("validated events not yet read by the anchor sink (its consumer's own view)").register(registry);
         // strong reference: Micrometer holds gauge state weakly, and this supplier has no other owner
         Gauge.builder("eventpipe.anchor.leaves.pending", leavesPending, s -> s.get().doubleValue())
                 .description("events in batches not yet mined").strongReference(true).register(registry);
@@ -48,6 +52,11 @@ public final class AnchorMetrics {
     private static Timer latency(MeterRegistry registry, String name, String description) {
         return Timer.builder(name).description(description).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(2)).register(registry);
+    }
+
+    /** The consumer's lag behind the end of events.validated, as its last fetch saw it. */
+    public void consumerLag(long lag) {
+        consumerLag.set(lag);
     }
 
     public void batchClosed(int size, Duration age) {
