@@ -100,6 +100,7 @@ public final class RelayApp implements AutoCloseable {
                     revocations, clock);
             RelayMetrics metrics = opened(resources, new RelayMetrics(limiter, difficulty));
             opened(resources, publisher.bindMetrics(metrics.registry()));
+            opened(resources, replies.bindMetrics(metrics.registry()));
             Server server = RelayServer.newServer(config,
                     new RelayServer.Dependencies(publisher, replies, shared, challenges, registrar, authenticator, media, limiter,
                             metrics, labelConfigs, relays, pki.root()));

@@ -41,6 +41,16 @@ abstract class BackgroundConsumer<V> implements AutoCloseable {
         return running && thread.isAlive();
     }
 
+    /**
+     * The consumer's own metrics (fetch rate, records-lag-max, connections) in a registry; closed
+     * with it. KafkaConsumer.metrics() is safe from another thread (it takes no lock of the consumer).
+     */
+    public AutoCloseable bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        var metrics = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(consumer);
+        metrics.bindTo(registry);
+        return metrics;
+    }
+
     private void run() {
         try {
             onStart();
