@@ -62,7 +62,8 @@ public final class RelayServer {
         routes.addMapping(PathSpec.from("/health"), HealthHandler.liveness());
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(deps.metrics()));
         routes.addMapping(PathSpec.from("/ready"),
-                HealthHandler.readiness(() -> deps.replies().isRunning() && deps.shared().isReachable() && deps.media().isReachable()));
+                HealthHandler.readiness(() -> deps.replies().isRunning() && deps.replies().connected() && deps.shared().isReachable()
+                        && deps.media().isReachable()));
         Handler guarded = new SharedStateGuard(new RateLimitHandler(routes, deps.limiter(), config.addressLimit(),
                 config.registrationLimit()));
         server.setHandler(new HttpMetrics(guarded, deps.metrics().registry()));

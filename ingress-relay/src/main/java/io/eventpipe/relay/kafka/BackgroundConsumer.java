@@ -42,6 +42,16 @@ abstract class BackgroundConsumer<V> implements AutoCloseable {
     }
 
     /**
+     * Whether the consumer holds a connection to a broker now (its connection-count metric): a
+     * consumer keeps polling through a broker outage without an error, so this is how an outage shows.
+     */
+    public boolean connected() {
+        return consumer.metrics().entrySet().stream()
+                .filter(e -> "connection-count".equals(e.getKey().name()) && "consumer-metrics".equals(e.getKey().group()))
+                .anyMatch(e -> e.getValue().metricValue() instanceof Double count && count > 0);
+    }
+
+    /**
      * The consumer's own metrics (fetch rate, records-lag-max, connections) in a registry; closed
      * with it. KafkaConsumer.metrics() is safe from another thread (it takes no lock of the consumer).
      */
