@@ -9,13 +9,10 @@ import io.eventpipe.schemas.registry.RestSchemaRegistryClient;
 import io.eventpipe.schemas.topics.TopicProvisioner;
 import io.eventpipe.schemas.topics.Topics;
 import io.eventpipe.stack.Await;
+import io.eventpipe.stack.HttpProbe;
 import io.eventpipe.stack.KafkaBroker;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TestServers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaReadinessIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void readinessFollowsTheBroker(TestServers servers, @TempDir Path dir) throws Exception {
@@ -60,12 +56,7 @@ class KafkaReadinessIT {
         }
     }
 
-    private int status(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static int status(String url) {
+        return HttpProbe.status(url, Duration.ofSeconds(10));
     }
 }

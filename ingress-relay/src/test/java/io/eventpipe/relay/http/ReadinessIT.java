@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventpipe.relay.RelayApp;
 import io.eventpipe.relay.RelayFixture;
 import io.eventpipe.stack.Await;
+import io.eventpipe.stack.HttpProbe;
 import io.eventpipe.testkit.RealServers;
 import io.eventpipe.testkit.TcpProxy;
 import io.eventpipe.testkit.TestServers;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadinessIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void readinessFollowsRedisAndObjectStorage(TestServers servers, @TempDir Path dir) throws Exception {
@@ -49,12 +46,7 @@ class ReadinessIT {
         }
     }
 
-    private int status(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static int status(String url) {
+        return HttpProbe.status(url, Duration.ofSeconds(10));
     }
 }
