@@ -108,8 +108,8 @@ public final class LiveFeed implements AutoCloseable {
         Subscription subscription = new Subscription(filter, () -> subscribers.remove(holder[0]));
         holder[0] = subscription;
         synchronized (this) {
-            recent.stream().filter(filter::matches).skip(Math.max(0, recent.stream().filter(filter::matches).count() - backlog))
-                    .forEach(subscription::offer);
+            List<FeedItem> matching = recent.stream().filter(filter::matches).toList();
+            matching.subList(Math.max(0, matching.size() - backlog), matching.size()).forEach(subscription::offer);
             subscribers.add(subscription);
         }
         return subscription;
