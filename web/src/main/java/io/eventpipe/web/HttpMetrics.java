@@ -2,7 +2,9 @@ package io.eventpipe.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -23,6 +25,8 @@ public final class HttpMetrics extends Handler.Wrapper {
     private static final Set<String> MANAGEMENT = Set.of("/health", "/ready", "/metrics");
 
     private final MeterRegistry registry;
+    /** Timers by route, method and status: built once, not on every request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public HttpMetrics(Handler handler, MeterRegistry registry) {
         super(handler);
@@ -72,8 +76,9 @@ public final class HttpMetrics extends Handler.Wrapper {
     }
 
     private void record(String route, String method, int status, long start) {
-        Timer.builder("eventpipe.http.requests").description("HTTP requests by route, method and status")
+        timers.computeIfAbsent(route + ' ' + method + ' ' + status, key -> Timer.builder("eventpipe.http.requests")
+                .description("HTTP requests by route, method and status")
                 .tags("route", route, "method", method, "status", Integer.toString(status))
-                .publishPercentileHistogram().register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                .publishPercentileHistogram().register(registry)).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 }

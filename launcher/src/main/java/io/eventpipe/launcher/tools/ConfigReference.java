@@ -28,6 +28,19 @@ public final class ConfigReference {
     private ConfigReference() {
     }
 
+    /** The environment variables of a service's settings (the only EVENTPIPE_* names it reads besides EVENTPIPE_LOG_FORMAT). */
+    static java.util.Set<String> environmentVariables(Path home, Service service) {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(home.resolve(service.defaults()))) {
+            defaults.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        defaults.stringPropertyNames().forEach(key -> names.add(Settings.envName(key)));
+        return names;
+    }
+
     public static String render(Path home) {
         StringBuilder doc = new StringBuilder("""
                 # Configuration reference

@@ -2,17 +2,14 @@ package io.eventpipe.launcher.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventpipe.common.config.Settings;
 import io.eventpipe.stack.ProjectHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -70,17 +67,10 @@ class DeploymentFilesTest {
     @Test
     void servicesGetOnlyTheirOwnSettings() throws Exception {
         Map<String, Set<String>> variables = variablesByService(Files.readAllLines(HOME.resolve("docker-compose.kafka.yml")));
-        Map<String, String> defaults = new HashMap<>();
-        ConfigReference.SERVICES.forEach(service -> defaults.put(service.name(), service.defaults()));
-        assertThat(variables.keySet()).containsAll(defaults.keySet());
-        for (var entry : defaults.entrySet()) {
-            Properties properties = new Properties();
-            try (var reader = Files.newBufferedReader(HOME.resolve(entry.getValue()))) {
-                properties.load(reader);
-            }
-            Set<String> known = new TreeSet<>();
-            properties.stringPropertyNames().forEach(key -> known.add(Settings.envName(key)));
-            assertThat(known).as("settings of " + entry.getKey()).containsAll(variables.get(entry.getKey()));
+        for (ConfigReference.Service service : ConfigReference.SERVICES) {
+            assertThat(variables).containsKey(service.name());
+            assertThat(ConfigReference.environmentVariables(HOME, service)).as("settings of " + service.name())
+                    .containsAll(variables.get(service.name()));
         }
     }
 

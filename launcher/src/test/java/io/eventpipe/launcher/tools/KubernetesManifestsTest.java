@@ -56,12 +56,7 @@ class KubernetesManifestsTest {
     @Test
     void deploymentsGiveServicesOnlyTheirOwnSettings() throws Exception {
         for (ConfigReference.Service service : ConfigReference.SERVICES) {
-            java.util.Properties defaults = new java.util.Properties();
-            try (var reader = Files.newBufferedReader(HOME.resolve(service.defaults()))) {
-                defaults.load(reader);
-            }
-            java.util.Set<String> known = new java.util.TreeSet<>();
-            defaults.stringPropertyNames().forEach(key -> known.add(io.eventpipe.common.config.Settings.envName(key)));
+            java.util.Set<String> known = ConfigReference.environmentVariables(HOME, service);
             java.util.List<String> used = java.util.regex.Pattern.compile("name: (EVENTPIPE_[A-Z0-9_]+)")
                     .matcher(Files.readString(HOME.resolve("deploy/k8s/" + service.name() + ".yaml"))).results()
                     .map(m -> m.group(1)).toList();
