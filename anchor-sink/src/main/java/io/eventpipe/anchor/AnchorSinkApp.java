@@ -10,6 +10,7 @@ import io.eventpipe.anchor.metrics.AnchorMetrics;
 import io.eventpipe.anchor.receipts.ReceiptPublisher;
 import io.eventpipe.anchor.store.BatchStore;
 import io.eventpipe.common.management.ManagementServer;
+import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,6 +29,8 @@ public final class AnchorSinkApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnchorSinkApp.class);
     private static final String CONTRACT_SETTING = "contract.address.chain.";
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int DB_CONNECT_TIMEOUT_SECONDS = 5;
+    private static final int DB_SOCKET_TIMEOUT_SECONDS = 60;
 
     private final AnchorConfig config;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -46,6 +49,9 @@ public final class AnchorSinkApp implements AutoCloseable {
         dataSource.setURL(config.dbUrl());
         dataSource.setUser(config.dbUser());
         dataSource.setCurrentSchema(BatchStore.SCHEMA);
+        // an unreachable database fails a call in seconds (and shows on /ready) instead of hanging the batcher
+        dataSource.setConnectTimeout(DB_CONNECT_TIMEOUT_SECONDS);
+        dataSource.setSocketTimeout(DB_SOCKET_TIMEOUT_SECONDS);
         if (!config.dbPassword().isEmpty()) {
             dataSource.setPassword(config.dbPassword());
         }
@@ -109,6 +115,19 @@ public final class AnchorSinkApp implements AutoCloseable {
     private String notReadyBecause() {
         if (!batcher.isAlive() || !anchorer.isAlive()) {
             return "a component stopped";
+        }
+        // each dependency probed now, so that an outage shows while there is no work too
+        if (!batcher.connected()) {
+            return "batcher holds no broker connection";
+        }
+        if (!store.isReachable()) {
+            return "database unreachable";
+        }
+        if (!publisher.isReachable()) {
+            return "object storage unreachable";
+        }
+        if (!SchemaRegistryClient.shared(config.registryUrl()).isReachable()) {
+            return "schema registry unreachable";
         }
         return batcher.problem() != null ? batcher.problem() : anchorer.problem();
     }

@@ -21,14 +21,24 @@ public final class HttpProbe {
 
     /** The status GET url answers within the timeout; -1 when it does not answer. */
     public static int status(String url, Duration timeout) {
+        return get(url, timeout).status();
+    }
+
+    /** What GET url answers within the timeout; status -1 and an empty body when it does not answer. */
+    public static Answer get(String url, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build();
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-            return -1;
+            return new Answer(-1, "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new Answer(-1, "");
         }
+    }
+
+    /** A status and its body. */
+    public record Answer(int status, String body) {
     }
 }

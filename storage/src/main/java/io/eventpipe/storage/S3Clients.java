@@ -37,6 +37,16 @@ public final class S3Clients {
                 .build();
     }
 
+    /** Whether the bucket answers now (for readiness): a HEAD of the bucket. */
+    public static boolean isReachable(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Whether an S3 error means "no such object" (HEAD answers a bare 404). */
     public static boolean isNotFound(Exception e) {
         return e instanceof NoSuchKeyException || e instanceof S3Exception s3 && s3.statusCode() == 404;

@@ -5,6 +5,7 @@ import io.eventpipe.processors.archive.Archiver;
 import io.eventpipe.processors.config.ProcessorsConfig;
 import io.eventpipe.processors.metrics.ProcessorsMetrics;
 import io.eventpipe.processors.validation.ValidationTopology;
+import io.eventpipe.schemas.clients.KafkaConnections;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -88,10 +89,10 @@ public final class ProcessorsApp implements AutoCloseable {
         if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
             return "validation topology is " + state;
         }
-        if (!archiver.isAlive()) {
-            return "archive stopped";
+        if (!KafkaConnections.consumerConnected(streams.metrics())) {
+            return "validation topology holds no broker connection";
         }
-        return archiver.dependencyProblem();
+        return archiver.notReadyBecause();
     }
 
     public KafkaStreams.State state() {

@@ -78,6 +78,11 @@ public final class ProcessorsFixture implements AutoCloseable {
 
     /** The settings of one instance; S3 is the shared test store unless another is given. */
     public ProcessorsConfig config(String instanceId, S3Store s3) {
+        return config(instanceId, s3, Map.of());
+    }
+
+    /** The settings of one instance, with extra EVENTPIPE_* variables on top. */
+    public ProcessorsConfig config(String instanceId, S3Store s3, Map<String, String> extra) {
         Map<String, String> env = ProcessorsConfig.environment(servers.kafka().bootstrapServers(), servers.registry().confluentApiUrl(),
                 applicationId, instanceId, packages.rootCertificate(), new S3Settings(s3.endpoint(), "us-east-1", TestServers.BUCKET,
                         s3.credentials().accessKey(), s3.credentials().secretKey()));
@@ -85,12 +90,18 @@ public final class ProcessorsFixture implements AutoCloseable {
         env.put("EVENTPIPE_STREAMS_STATE_DIR", dir.resolve("streams-" + instanceId).toString());
         env.put("EVENTPIPE_ARCHIVE_MAX_BACKOFF", "1s");
         env.put("EVENTPIPE_MANAGEMENT_PORT", "0");
+        env.putAll(extra);
         return ProcessorsConfig.load(null, env);
     }
 
     /** Starts an instance (closed with the fixture). */
     public ProcessorsApp start(String instanceId, S3Store s3) {
-        ProcessorsApp app = new ProcessorsApp(config(instanceId, s3));
+        return start(instanceId, s3, Map.of());
+    }
+
+    /** Starts an instance with extra EVENTPIPE_* variables (closed with the fixture). */
+    public ProcessorsApp start(String instanceId, S3Store s3, Map<String, String> extra) {
+        ProcessorsApp app = new ProcessorsApp(config(instanceId, s3, extra));
         apps.add(app);
         app.start();
         return app;

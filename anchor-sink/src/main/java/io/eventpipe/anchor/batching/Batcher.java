@@ -6,6 +6,7 @@ import io.eventpipe.anchor.store.BatchStore;
 import io.eventpipe.avro.ValidatedEvent;
 import io.eventpipe.common.crypto.Hex;
 import io.eventpipe.schemas.registry.AvroDeserializer;
+import io.eventpipe.schemas.clients.KafkaConnections;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import io.eventpipe.schemas.topics.Topics;
 import java.sql.SQLException;
@@ -78,6 +79,11 @@ public final class Batcher implements AutoCloseable {
 
     public boolean isAlive() {
         return thread.isAlive();
+    }
+
+    /** Whether the consumer holds a broker connection now (metrics() is safe from another thread). */
+    public boolean connected() {
+        return KafkaConnections.consumerConnected(consumer.metrics());
     }
 
     /** Null while batches can be written; else why not. */

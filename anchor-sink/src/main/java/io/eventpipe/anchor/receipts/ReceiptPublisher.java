@@ -125,6 +125,11 @@ public final class ReceiptPublisher implements AutoCloseable {
                 .build();
     }
 
+    /** Whether the receipts bucket answers now (for readiness). */
+    public boolean isReachable() {
+        return S3Clients.isReachable(s3, bucket);
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));

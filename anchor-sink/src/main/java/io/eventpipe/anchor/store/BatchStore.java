@@ -32,6 +32,16 @@ public final class BatchStore {
 
     /** The sink's own schema in a database other services may share; connections must use it (currentSchema). */
     public static final String SCHEMA = "anchor";
+    private static final int VALID_TIMEOUT_SECONDS = 5;
+
+    /** Whether the database answers now (for readiness). */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(VALID_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
 
     public void migrate() {
         Flyway.configure().dataSource(dataSource).schemas(SCHEMA).defaultSchema(SCHEMA).locations("classpath:db/anchor")

@@ -46,9 +46,7 @@ abstract class BackgroundConsumer<V> implements AutoCloseable {
      * consumer keeps polling through a broker outage without an error, so this is how an outage shows.
      */
     public boolean connected() {
-        return consumer.metrics().entrySet().stream()
-                .filter(e -> "connection-count".equals(e.getKey().name()) && "consumer-metrics".equals(e.getKey().group()))
-                .anyMatch(e -> e.getValue().metricValue() instanceof Double count && count > 0);
+        return io.eventpipe.schemas.clients.KafkaConnections.consumerConnected(consumer.metrics());
     }
 
     /**

@@ -118,12 +118,7 @@ public final class MediaStore implements AutoCloseable {
     }
 
     public boolean isReachable() {
-        try {
-            s3.headBucket(b -> b.bucket(bucket));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return S3Clients.isReachable(s3, bucket);
     }
 
     @Override

@@ -42,6 +42,16 @@ public interface SchemaRegistryClient {
 
     List<Integer> versions(String subject);
 
+    /** Whether the registry answers now (for readiness): lists the subjects, within the client's timeouts. */
+    default boolean isReachable() {
+        try {
+            subjects();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Holder of the process-wide clients. */
     final class Shared {
         private static final Map<String, SchemaRegistryClient> CLIENTS = new ConcurrentHashMap<>();

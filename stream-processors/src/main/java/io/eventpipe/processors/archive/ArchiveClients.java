@@ -3,6 +3,7 @@ package io.eventpipe.processors.archive;
 import io.eventpipe.avro.EventResult;
 import io.eventpipe.avro.RejectedEvent;
 import io.eventpipe.processors.config.ProcessorsConfig;
+import io.eventpipe.schemas.clients.KafkaConnections;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import io.eventpipe.schemas.topics.Topics;
 import java.time.Duration;
@@ -67,6 +68,12 @@ final class ArchiveClients implements AutoCloseable {
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000),
                 Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         return consumer;
+    }
+
+    /** Whether the consumer (once made) holds a broker connection now. */
+    boolean connected() {
+        KafkaConsumer<String, byte[]> current = consumer;
+        return current != null && KafkaConnections.consumerConnected(current.metrics());
     }
 
     ProducerRecord<String, byte[]> result(EventResult result) {

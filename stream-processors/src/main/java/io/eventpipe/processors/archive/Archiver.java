@@ -43,6 +43,7 @@ public final class Archiver implements AutoCloseable {
     private final ArchiveResults results;
     private final ProcessorsMetrics metrics;
     private final AvroDeserializer<ValidatedEvent> deserializer;
+    private final SchemaRegistryClient registry;
     private final Duration maxBackoff;
     private final Thread thread;
     private final AtomicReference<String> dependencyProblem = new AtomicReference<>();
@@ -50,7 +51,7 @@ public final class Archiver implements AutoCloseable {
     private Duration backoff = FIRST_BACKOFF;
 
     public Archiver(ProcessorsConfig config, String instanceId, ProcessorsMetrics metrics, Clock clock) {
-        SchemaRegistryClient registry = SchemaRegistryClient.shared(config.registryUrl());
+        this.registry = SchemaRegistryClient.shared(config.registryUrl());
         this.clients = new ArchiveClients(config, instanceId, registry);
         this.archive = new EventArchive(config.s3());
         this.results = new ArchiveResults(clock);
@@ -64,8 +65,24 @@ public final class Archiver implements AutoCloseable {
         thread.start();
     }
 
-    /** Null while storage and registry answer; else why the archive is waiting. */
-    public String dependencyProblem() {
+    /**
+     * Null while the archive can work: its thread runs, its consumer holds a broker connection,
+     * the bucket and the registry answer now (probed, so an outage shows while idle too) and the
+     * last attempt did not fail on them; else why not.
+     */
+    public String notReadyBecause() {
+        if (!thread.isAlive()) {
+            return "archive stopped";
+        }
+        if (!clients.connected()) {
+            return "archive consumer holds no broker connection";
+        }
+        if (!archive.isReachable()) {
+            return "object storage unreachable";
+        }
+        if (!registry.isReachable()) {
+            return "schema registry unreachable";
+        }
         return dependencyProblem.get();
     }
 

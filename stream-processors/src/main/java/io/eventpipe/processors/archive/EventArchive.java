@@ -119,6 +119,11 @@ public final class EventArchive implements AutoCloseable {
         return meta.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether the archive bucket answers now. */
+    public boolean isReachable() {
+        return S3Clients.isReachable(s3, bucket);
+    }
+
     public String bucket() {
         return bucket;
     }
