@@ -49,6 +49,10 @@ public final class Main {
               config-reference
                         every setting of every service with its environment variable and default
                         (what docs/configuration.md holds)
+              bench [--quick]
+                        measure the pipeline against this machine's ceilings (raw Kafka, Streams,
+                        SHA-256, Ed25519, S3) in one run, as ratios: docs/benchmarks.md and .json
+                        (--quick: a short smoke run, written to target/bench-quick/)
               k8s-kafka Strimzi KafkaTopics of the catalogue and the relays' KafkaUser with its ACLs
                         (what deploy/k8s/kafka.yaml holds)
               help      this text

@@ -19,6 +19,11 @@ public final class Await {
 
     /** Polls until the condition holds; fails with the description when the deadline passes. */
     public static void until(String description, Duration timeout, BooleanSupplier condition) {
+        until(description, timeout, POLL, condition);
+    }
+
+    /** Polls every poll (a measurement that needs finer steps than the default) until the condition holds. */
+    public static void until(String description, Duration timeout, Duration poll, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(timeout);
         RuntimeException last = null;
         while (Instant.now().isBefore(deadline)) {
@@ -30,7 +35,7 @@ public final class Await {
             } catch (RuntimeException e) {
                 last = e; // not ready yet: the server may still be starting
             }
-            pause();
+            pause(poll);
         }
         throw new TimeoutException("timed out after " + timeout.toSeconds() + " s waiting for " + description, last);
     }
@@ -47,8 +52,8 @@ public final class Await {
         return value;
     }
 
-    private static void pause() {
-        LockSupport.parkNanos(POLL.toNanos());
+    private static void pause(Duration poll) {
+        LockSupport.parkNanos(poll.toNanos());
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("interrupted while waiting");
         }

@@ -41,6 +41,15 @@ public record DevOptions(
                 port(env, "dev.anchor.port", 8092));
     }
 
+    /** A stack beside any other: every port free now, data in dataDir (the benchmark's own stack). */
+    public static DevOptions onFreePorts(Path home, Path dataDir) {
+        int[] p = new int[12];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = io.eventpipe.common.process.Ports.free();
+        }
+        return new DevOptions(home, dataDir.toAbsolutePath(), p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
+    }
+
     private static int port(Map<String, String> env, String key, int defaultPort) {
         String value = env.get(Settings.envName(key));
         if (value == null || value.isBlank()) {

@@ -50,13 +50,24 @@ public final class DevStack implements AutoCloseable {
     private boolean samplePublished;
     private DevTrust trust;
 
-    private DevStack(DevOptions options) {
+    private final Map<String, String> relayOverrides;
+
+    private DevStack(DevOptions options, Map<String, String> relayOverrides) {
         this.options = options;
+        this.relayOverrides = Map.copyOf(relayOverrides);
     }
 
     public static DevStack start(DevOptions options) throws Exception {
+        return start(options, Map.of());
+    }
+
+    /**
+     * A stack whose relays get these settings on top of the local ones (the benchmark raises the
+     * rate limits with it, so that it measures the relay's capacity rather than its policy).
+     */
+    public static DevStack start(DevOptions options, Map<String, String> relayOverrides) throws Exception {
         checkPortsFree(options);
-        DevStack stack = new DevStack(options);
+        DevStack stack = new DevStack(options, relayOverrides);
         try {
             stack.startServers();
             stack.provision();
@@ -167,6 +178,7 @@ public final class DevStack implements AutoCloseable {
         env.put("EVENTPIPE_POW_SECRET", trust.powSecretHex());
         env.put("EVENTPIPE_APP_CHAIN_RPC_URL", anvil.rpcUrl());
         env.putAll(s3Env());
+        env.putAll(relayOverrides);
         return env;
     }
 
@@ -249,6 +261,35 @@ public final class DevStack implements AutoCloseable {
 
     public String relayUrl() {
         return "http://127.0.0.1:" + options.relayPort();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return registry.confluentApiUrl();
+    }
+
+    public io.eventpipe.storage.S3Settings s3Settings() {
+        return new io.eventpipe.storage.S3Settings(s3.endpoint(), "us-east-1", BUCKET, s3.credentials().accessKey(),
+                s3.credentials().secretKey());
+    }
+
+    public String rpcUrl() {
+        return anvil.rpcUrl();
+    }
+
+    /** Gives the address ether on the dev chain. */
+    public void fund(String address) {
+        anvil.fund(address);
+    }
+
+    /** The processes of the EventPipe services (relay, processors, anchor sink, admin-service) by name and pid. */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        services.forEach(service -> pids.put(service.name(), service.pid()));
+        return pids;
     }
 
     /** The addresses and files a user needs, as printed at start. */
