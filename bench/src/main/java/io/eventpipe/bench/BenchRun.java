@@ -74,6 +74,8 @@ final class BenchRun {
         figure("C3.sha256_1MiB.mib_per_s", "SHA-256 of 1 MiB, one thread", jmh.get("sha256Of1MiB"), "MiB/s");
         figure("C4.ed25519.verifications_per_s", "Ed25519 verifications (JDK, as the relay), " + cores + " threads",
                 jmh.get("ed25519Verify"), "verifications/s");
+        figure("C4.ed25519_jdk.verifications_per_s", "the same with the JDK 17 provider (the relay's before the change), "
+                + cores + " threads", jmh.get("ed25519VerifyJdk"), "verifications/s");
         figure("S3.merkle.leaves_per_s", "RFC 9162 tree of 65,536 event hashes, one thread", jmh.get("merkleTree") * 65_536, "leaves/s");
         figure("S3.verify_us", "verification of one inclusion proof (tree of 65,536)", 1e6 / jmh.get("merkleVerifyInclusion"), "µs");
         figure("S3.proof_bytes_1k", "inclusion proof of a batch of 1,000", proofBytes(1_000), "bytes");
@@ -119,8 +121,11 @@ final class BenchRun {
         Map<TopicPartition, Long> resultsBefore = pump.endOffsets(Topics.EVENTS_RESULTS.name());
         List<String> sent = new ArrayList<>();
 
-        step("S1 + S6: closed loop");
         RelayIngest ingest = new RelayIngest(devices);
+        step("S1: warm-up (" + sizes.warmupEvents() + " events, not counted)");
+        HttpLoad.Run warmup = ingest.closedLoop(sizes.warmupEvents(), sizes.concurrency(), sent);
+        notes.add(String.format("S1 warm-up: %.1f events/s, answers %s", warmup.acceptedPerSecond(), warmup.answers()));
+        step("S1 + S6: closed loop");
         HttpLoad.Run closed;
         try (MemorySampler memory = new MemorySampler(stack.servicePids(), metricsUrls(stack))) {
             closed = ingest.closedLoop(sizes.closedLoopEvents(), sizes.concurrency(), sent);

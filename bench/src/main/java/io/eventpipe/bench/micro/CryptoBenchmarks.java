@@ -90,6 +90,12 @@ public class CryptoBenchmarks {
         return Ed25519.verify(in.publicKey, in.message, in.signature);
     }
 
+    /** The JDK 17 provider the relay used before (kept as the reference of the change recorded in docs/benchmarks.md). */
+    @Benchmark
+    public boolean ed25519VerifyJdk(Inputs in) {
+        return Ed25519.verifyWithJdk(in.publicKey, in.message, in.signature);
+    }
+
     @Benchmark
     public byte[] merkleTree(Batch batch) {
         return MerkleTree.ofLeaves(batch.hashes).root();

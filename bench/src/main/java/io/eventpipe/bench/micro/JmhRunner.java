@@ -18,12 +18,12 @@ public final class JmhRunner {
     private JmhRunner() {
     }
 
-    /** Single-threaded figures of every method but ed25519Verify, which runs on threads threads. */
+    /** Single-threaded figures of every method but the Ed25519 verifications, which run on threads threads. */
     public static Map<String, Double> run(int threads, boolean quick) throws RunnerException {
         Map<String, Double> opsPerSecond = new LinkedHashMap<>();
         collect(opsPerSecond, base(quick).include(method("sha256Of64Bytes")).include(method("sha256Of1MiB"))
                 .include(method("merkleTree")).include(method("merkleVerifyInclusion")).threads(1));
-        collect(opsPerSecond, base(quick).include(method("ed25519Verify")).threads(threads));
+        collect(opsPerSecond, base(quick).include(method("ed25519Verify")).include(method("ed25519VerifyJdk")).threads(threads));
         return opsPerSecond;
     }
 

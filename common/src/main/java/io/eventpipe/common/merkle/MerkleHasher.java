@@ -36,11 +36,22 @@ public final class MerkleHasher {
         return digest.digest();
     }
 
-    private static MessageDigest sha256() {
+    /**
+     * One digest per thread, reset by each digest(): looking a provider up per hash cost a third of
+     * a tree's build time (docs/benchmarks.md, S3). No caller hashes inside another hash, so the
+     * thread's digest is never in use twice at once.
+     */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    });
+
+    private static MessageDigest sha256() {
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
+        return digest;
     }
 }

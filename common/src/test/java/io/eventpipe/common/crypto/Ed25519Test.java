@@ -38,4 +38,48 @@ class Ed25519Test {
         assertThat(Ed25519.verify(keys.getPublic(), message, null)).isFalse();
         assertThatThrownBy(() -> Ed25519.publicKey(new byte[31])).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void agreesWithTheJdkProviderBothWays() throws Exception {
+        java.util.Random random = new java.util.Random(9);
+        for (int i = 0; i < 50; i++) {
+            KeyPair keys = Ed25519.generate();
+            byte[] message = new byte[random.nextInt(300)];
+            random.nextBytes(message);
+            byte[] ours = Ed25519.sign(keys.getPrivate(), message);
+            java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+            jdk.initSign(keys.getPrivate());
+            jdk.update(message);
+            byte[] theirs = jdk.sign();
+            assertThat(ours).as("Ed25519 signatures are deterministic").isEqualTo(theirs);
+            assertThat(Ed25519.verify(keys.getPublic(), message, theirs)).isTrue();
+            assertThat(Ed25519.verifyWithJdk(keys.getPublic(), message, ours)).isTrue();
+            byte[] tampered = ours.clone();
+            tampered[random.nextInt(tampered.length)] ^= (byte) (1 << random.nextInt(8));
+            boolean jdkVerdict = Ed25519.verifyWithJdk(keys.getPublic(), message, tampered);
+            assertThat(Ed25519.verify(keys.getPublic(), message, tampered)).isEqualTo(jdkVerdict).isFalse();
+        }
+    }
+
+    @Test
+    void aNonCanonicalScalarIsRefusedAsTheJdkRefusesIt() {
+        KeyPair keys = Ed25519.generate();
+        byte[] message = "m".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] signature = Ed25519.sign(keys.getPrivate(), message);
+        // S + L (the group order) is the same point arithmetic but not the canonical encoding RFC 8032 requires
+        java.math.BigInteger order = java.math.BigInteger.TWO.pow(252)
+                .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
+        byte[] s = java.util.Arrays.copyOfRange(signature, 32, 64);
+        byte[] bigEndian = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            bigEndian[i] = s[31 - i];
+        }
+        byte[] sum = new java.math.BigInteger(1, bigEndian).add(order).toByteArray();
+        byte[] forged = signature.clone();
+        for (int i = 0; i < 32; i++) {
+            forged[32 + i] = i < sum.length ? sum[sum.length - 1 - i] : 0;
+        }
+        assertThat(Ed25519.verifyWithJdk(keys.getPublic(), message, forged)).isFalse();
+        assertThat(Ed25519.verify(keys.getPublic(), message, forged)).isFalse();
+    }
 }

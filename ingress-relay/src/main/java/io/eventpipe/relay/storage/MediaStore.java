@@ -2,6 +2,7 @@ package io.eventpipe.relay.storage;
 
 import io.eventpipe.common.crypto.Hex;
 import io.eventpipe.common.crypto.Sha256;
+import io.eventpipe.storage.KnownMedia;
 import io.eventpipe.storage.ObjectKeys;
 import io.eventpipe.storage.S3Clients;
 import io.eventpipe.storage.S3Settings;
@@ -30,6 +31,7 @@ public final class MediaStore implements AutoCloseable {
 
     private final S3Client s3;
     private final String bucket;
+    private final KnownMedia knownMedia = new KnownMedia(KnownMedia.DEFAULT_CAPACITY);
 
     public MediaStore(S3Settings settings) {
         this.s3 = S3Clients.create(settings);
@@ -46,8 +48,14 @@ public final class MediaStore implements AutoCloseable {
 
     /** The stored size of the object, if it exists. */
     public Optional<Long> size(String sha256) {
+        Optional<Long> known = knownMedia.size(sha256);
+        if (known.isPresent()) {
+            return known;
+        }
         try {
-            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key(sha256))).contentLength());
+            long size = s3.headObject(b -> b.bucket(bucket).key(key(sha256))).contentLength();
+            knownMedia.remember(sha256, size);
+            return Optional.of(size);
         } catch (S3Exception e) {
             if (S3Clients.isNotFound(e)) {
                 return Optional.empty();
@@ -72,6 +80,7 @@ public final class MediaStore implements AutoCloseable {
             }
             s3.putObject(b -> b.bucket(bucket).key(key(expectedSha256)).contentType(contentType).metadata(metadata),
                     part(buffer, filled));
+            knownMedia.remember(expectedSha256, filled);
             return Outcome.STORED;
         }
         return storeInParts(expectedSha256, contentType, in, maxBytes, metadata, digest, buffer);
@@ -104,6 +113,7 @@ public final class MediaStore implements AutoCloseable {
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(key(sha256)).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
             completed = true;
+            knownMedia.remember(sha256, total);
             return Outcome.STORED;
         } finally {
             if (!completed) {

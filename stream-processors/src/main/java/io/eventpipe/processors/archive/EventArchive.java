@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipe.avro.MediaRef;
 import io.eventpipe.avro.ValidatedEvent;
 import io.eventpipe.storage.ObjectKeys;
+import io.eventpipe.storage.KnownMedia;
 import io.eventpipe.storage.S3Clients;
 import io.eventpipe.storage.S3Settings;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ public final class EventArchive implements AutoCloseable {
 
     private final S3Client s3;
     private final String bucket;
+    private final KnownMedia knownMedia = new KnownMedia(KnownMedia.DEFAULT_CAPACITY);
 
     public EventArchive(S3Settings settings) {
         this.s3 = S3Clients.create(settings);
@@ -69,8 +71,14 @@ public final class EventArchive implements AutoCloseable {
     private List<String> missingMedia(List<MediaRef> media) {
         List<String> missing = new ArrayList<>();
         for (MediaRef ref : media) {
-            if (head(ObjectKeys.media(ref.getSha256())).isEmpty()) {
+            if (knownMedia.size(ref.getSha256()).isPresent()) {
+                continue;
+            }
+            Optional<HeadObjectResponse> head = head(ObjectKeys.media(ref.getSha256()));
+            if (head.isEmpty()) {
                 missing.add(ref.getSha256());
+            } else {
+                knownMedia.remember(ref.getSha256(), head.get().contentLength());
             }
         }
         return missing;
