@@ -40,9 +40,11 @@ final class EventAnswers {
 
     /** GET /v1/events/{id}: where the event is now. */
     static ObjectNode status(String eventId, Map<String, String> record) {
+        // a claim not yet confirmed by the broker is, to the device, an event waiting to be processed
+        String status = "RECEIVED".equals(record.get("status")) ? "PENDING" : record.get("status");
         ObjectNode answer = JsonResponses.JSON.createObjectNode()
                 .put("eventId", eventId)
-                .put("status", record.get("status"))
+                .put("status", status)
                 .put("eventHash", record.get("eventHash"));
         if (record.containsKey("bucket")) {
             answer.putObject("storage").put("bucket", record.get("bucket")).put("key", record.get("key"));

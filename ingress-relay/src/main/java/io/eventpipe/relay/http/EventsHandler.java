@@ -53,6 +53,9 @@ final class EventsHandler extends Handler.Abstract {
     static final int MAX_EVENT_BYTES = 1024 * 1024;
     static final int RETRY_AFTER_OVERLOAD_SECONDS = 1;
     static final int RETRY_AFTER_KAFKA_SECONDS = 5;
+    static final int RETRY_AFTER_IN_FLIGHT_SECONDS = 2;
+    /** A claim not confirmed within this long belongs to a relay that died: any relay may publish the event again. */
+    static final java.time.Duration CLAIM_LEASE = io.eventpipe.relay.kafka.EventPublisher.LONGEST_PUBLISH.plusSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(EventsHandler.class);
 
     private final RelayConfig config;
@@ -124,7 +127,7 @@ final class EventsHandler extends Handler.Abstract {
             return;
         }
         String eventId = event.get("eventId").textValue();
-        EventRecords.Claim claim = records.claim(eventId, device.deviceId(), canonical.hashHex());
+        EventRecords.Claim claim = records.claim(eventId, device.deviceId(), canonical.hashHex(), clock.instant(), CLAIM_LEASE);
         if (claim == EventRecords.Claim.CONFLICT) {
             JsonResponses.error(response, callback, 409, "event_conflict", "this eventId was already sent with another body or device");
             return;
@@ -132,6 +135,14 @@ final class EventsHandler extends Handler.Abstract {
         if (claim == EventRecords.Claim.SAME) {
             answerResend(eventId, response, callback);
             return;
+        }
+        if (claim == EventRecords.Claim.IN_FLIGHT) {
+            JsonResponses.retryLater(response, callback, 503, "in_flight", "this event is being queued right now; send it again",
+                    RETRY_AFTER_IN_FLIGHT_SECONDS);
+            return;
+        }
+        if (claim == EventRecords.Claim.TAKEN_OVER) {
+            LOG.warn("event {}: the relay that claimed it never confirmed its publish; publishing it now", eventId);
         }
         if (!inFlight.tryAcquire()) {
             records.release(eventId);
@@ -195,6 +206,7 @@ final class EventsHandler extends Handler.Abstract {
                 .thenCompose(metadata -> {
                     EventLog.info(LOG, eventId, "event received from device {}, published to events.incoming-{}@{}", pkg.getDeviceId(),
                             metadata.partition(), metadata.offset());
+                    markQueuedQuietly(eventId);
                     return reply.orTimeout(config.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 })
                 .handle((result, error) -> {
@@ -228,6 +240,15 @@ final class EventsHandler extends Handler.Abstract {
             records.advance(result.getEventId(), result.getStatus().name(), ResultFields.of(result));
         } catch (SharedState.Unavailable e) {
             LOG.warn("verdict of {} not recorded now ({}); the status updater will", result.getEventId(), e.getMessage());
+        }
+    }
+
+    /** Without it the claim stays RECEIVED: a re-send after the lease would publish the event a second time. */
+    private void markQueuedQuietly(String eventId) {
+        try {
+            records.markQueued(eventId);
+        } catch (SharedState.Unavailable e) {
+            LOG.warn("publish of {} not recorded ({}); a re-send after {} may publish it again", eventId, e.getMessage(), CLAIM_LEASE);
         }
     }
 

@@ -15,6 +15,11 @@ import org.apache.kafka.common.serialization.Serdes;
 /** Publishes event packages to events.incoming, keyed by device, with the reply headers. */
 public final class EventPublisher implements AutoCloseable {
 
+    private static final int MAX_BLOCK_MS = 3_000;
+    private static final int DELIVERY_TIMEOUT_MS = 30_000;
+    /** The longest a publish can take before it completes or fails: after this, an unconfirmed claim is abandoned. */
+    public static final java.time.Duration LONGEST_PUBLISH = java.time.Duration.ofMillis(MAX_BLOCK_MS + DELIVERY_TIMEOUT_MS);
+
     private final KafkaProducer<String, EventPackage> producer;
 
     public EventPublisher(KafkaClients clients, SchemaRegistryClient registry) {
@@ -23,9 +28,9 @@ public final class EventPublisher implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 // never hold an HTTP thread long when the cluster is away: the client gets a 503
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS,
                 ProducerConfig.CLIENT_ID_CONFIG, "relay-events"));
         this.producer = new KafkaProducer<>(config, Serdes.String().serializer(),
                 Topics.EVENTS_INCOMING.valueSerde(registry).serializer());

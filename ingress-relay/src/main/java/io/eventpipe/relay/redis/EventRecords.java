@@ -1,6 +1,7 @@
 package io.eventpipe.relay.redis;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +20,27 @@ public final class EventRecords {
     private static final String PREFIX = "eventpipe:event:";
     private static final List<String> ORDER = List.of("PENDING", "ACCEPTED", "STORED", "ANCHORED", "FINAL");
 
-    // KEYS[1] record; ARGV: deviceId, eventHash, ttl seconds. Returns "NEW", or the existing record's device and hash.
+    // A claim is RECEIVED (rank -1) until the relay that made it has the broker's acknowledgement of the
+    // publish; only then is it PENDING. A relay killed in between leaves a RECEIVED claim that a re-send
+    // takes over once its lease has passed, so the event is published after all instead of being lost.
+    // KEYS[1] record; ARGV: deviceId, eventHash, ttl seconds, now millis. Returns "NEW", or the existing
+    // record's device, hash, status and claim time.
     private static final String CLAIM = """
             if redis.call('EXISTS', KEYS[1]) == 1 then
-              return redis.call('HMGET', KEYS[1], 'deviceId', 'eventHash')
+              return redis.call('HMGET', KEYS[1], 'deviceId', 'eventHash', 'status', 'claimedAt')
             end
-            redis.call('HSET', KEYS[1], 'deviceId', ARGV[1], 'eventHash', ARGV[2], 'status', 'PENDING', 'rank', 0)
+            redis.call('HSET', KEYS[1], 'deviceId', ARGV[1], 'eventHash', ARGV[2], 'status', 'RECEIVED', 'rank', -1,
+              'claimedAt', ARGV[4])
             redis.call('EXPIRE', KEYS[1], ARGV[3])
             return 'NEW'
+            """;
+    // KEYS[1] record; ARGV: the claim time seen, now millis. Takes over a RECEIVED claim nobody renewed meanwhile.
+    private static final String TAKE_OVER = """
+            if redis.call('HGET', KEYS[1], 'status') == 'RECEIVED' and redis.call('HGET', KEYS[1], 'claimedAt') == ARGV[1] then
+              redis.call('HSET', KEYS[1], 'claimedAt', ARGV[2])
+              return 1
+            end
+            return 0
             """;
     // KEYS[1] record; ARGV: status, rank, then field/value pairs. REJECTED is final; other statuses only move up,
     // but the fields of every result are kept: stages report independently (STORED may come after ANCHORED) and a
@@ -48,17 +62,38 @@ public final class EventRecords {
         this.redis = redis;
     }
 
-    /** The outcome of claiming an event id. */
-    public enum Claim { NEW, SAME, CONFLICT }
+    /**
+     * The outcome of claiming an event id: NEW (publish it), SAME (published before: answer from the
+     * record), CONFLICT (another body or device), IN_FLIGHT (a relay is publishing it now: retry
+     * shortly), TAKEN_OVER (a claim whose relay died before the broker confirmed it: publish it).
+     */
+    public enum Claim { NEW, SAME, CONFLICT, IN_FLIGHT, TAKEN_OVER }
 
-    public Claim claim(String eventId, String deviceId, String eventHash) {
+    public Claim claim(String eventId, String deviceId, String eventHash, Instant now, Duration lease) {
         Object answer = call(() -> redis.eval(CLAIM, List.of(PREFIX + eventId),
-                List.of(deviceId, eventHash, Long.toString(RETENTION.toSeconds()))));
+                List.of(deviceId, eventHash, Long.toString(RETENTION.toSeconds()), Long.toString(now.toEpochMilli()))));
         if ("NEW".equals(answer)) {
             return Claim.NEW;
         }
         List<?> existing = (List<?>) answer;
-        return deviceId.equals(existing.get(0)) && eventHash.equals(existing.get(1)) ? Claim.SAME : Claim.CONFLICT;
+        if (!deviceId.equals(existing.get(0)) || !eventHash.equals(existing.get(1))) {
+            return Claim.CONFLICT;
+        }
+        if (!"RECEIVED".equals(existing.get(2))) {
+            return Claim.SAME;
+        }
+        String claimedAt = (String) existing.get(3);
+        boolean abandoned = claimedAt == null || Long.parseLong(claimedAt) + lease.toMillis() < now.toEpochMilli();
+        if (abandoned && Long.valueOf(1).equals(call(() -> redis.eval(TAKE_OVER, List.of(PREFIX + eventId),
+                List.of(String.valueOf(claimedAt), Long.toString(now.toEpochMilli())))))) {
+            return Claim.TAKEN_OVER;
+        }
+        return Claim.IN_FLIGHT;
+    }
+
+    /** The broker acknowledged the publish: the claim becomes PENDING (unless a result already moved it on). */
+    public void markQueued(String eventId) {
+        advance(eventId, "PENDING", Map.of());
     }
 
     /** Forgets a claim whose event could not be queued, so that the device can send it again. */
