@@ -49,6 +49,10 @@ public final class Main {
               config-reference
                         every setting of every service with its environment variable and default
                         (what docs/configuration.md holds)
+              reconcile [--since 30m|INSTANT] [--wait 2m]
+                        account for every event accepted since then: validated once or in the DLQ
+                        with its reasons, archived once, a receipt that verifies on the chain;
+                        exit 0 when clean, 1 with the findings by event id
               bench [--quick]
                         measure the pipeline against this machine's ceilings (raw Kafka, Streams,
                         SHA-256, Ed25519, S3) in one run, as ratios: docs/benchmarks.md and .json

@@ -221,6 +221,11 @@ public final class KafkaBroker implements Server {
         process.close();
     }
 
+    /** SIGKILL, as a crashed broker (fault tests); start it again with {@link #start} on the same data and ports. */
+    public void kill() {
+        process.kill();
+    }
+
     /** The Kafka tools' classpath, for benchmarks and admin commands run beside the broker. */
     public static List<String> toolCommand(String mainClass, String... args) {
         return JavaCommand.mainClass(RuntimeLocator.classpath("kafka"), mainClass).args(args).toList();

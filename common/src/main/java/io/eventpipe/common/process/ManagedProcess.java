@@ -154,6 +154,21 @@ public final class ManagedProcess implements AutoCloseable {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** SIGKILL of the process and its children, as a crash or the OOM killer would end it; returns once it is gone. */
+    public void kill() {
+        LIVE.remove(this);
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops every live child, the last started first: services before the servers they use. */
     public static void stopAll() {
         List<ManagedProcess> live;

@@ -40,7 +40,8 @@ public final class DevStack implements AutoCloseable {
 
     private final DevOptions options;
     private final List<Server> servers = new ArrayList<>();
-    private final List<ManagedProcess> services = new ArrayList<>();
+    private final List<ManagedProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, ServiceSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
     private KafkaBroker kafka;
     private SchemaRegistryServer registry;
     private S3Store s3;
@@ -49,6 +50,7 @@ public final class DevStack implements AutoCloseable {
     private AnvilNode anvil;
     private boolean samplePublished;
     private DevTrust trust;
+    private KafkaBroker.TlsListener tls;
 
     private final Map<String, String> relayOverrides;
 
@@ -96,7 +98,7 @@ public final class DevStack implements AutoCloseable {
         var data = options.dataDir();
         var logs = options.logDir();
         trust = DevTrust.ensure(data);
-        KafkaBroker.TlsListener tls = BrokerTls.brokerListener(data.resolve("kafka"), trust.root(), options.kafkaTlsPort());
+        tls = BrokerTls.brokerListener(data.resolve("kafka"), trust.root(), options.kafkaTlsPort());
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             var kafkaStart = CompletableFuture.supplyAsync(() -> KafkaBroker.start(data.resolve("kafka"),
@@ -149,18 +151,15 @@ public final class DevStack implements AutoCloseable {
         processorsEnv.put("EVENTPIPE_INSTANCE_ID", "local");
         processorsEnv.put("EVENTPIPE_STREAMS_STATE_DIR", options.dataDir().resolve("streams").toString());
         processorsEnv.put("EVENTPIPE_MANAGEMENT_PORT", Integer.toString(options.processorsManagementPort()));
-        ManagedProcess processors = ServiceProcess.start(options.home(), "stream-processors", "io.eventpipe.processors.ProcessorsApp",
-                processorsEnv, options.dataDir(), options.logDir());
-        services.add(processors);
+        ManagedProcess processors = launch("stream-processors", "io.eventpipe.processors.ProcessorsApp", processorsEnv,
+                processorsUrl() + "/ready");
 
         Map<String, String> relayEnv = new java.util.HashMap<>(sharedRelayEnv(common));
         relayEnv.put("EVENTPIPE_HTTP_PORT", Integer.toString(options.relayPort()));
         relayEnv.put("EVENTPIPE_RELAY_ID", DevTrust.RELAY_ID);
         relayEnv.put("EVENTPIPE_RELAY_INSTANCE_ID", DevTrust.RELAY_ID + "@127.0.0.1:" + options.relayPort());
         relayEnv.put("EVENTPIPE_PKI_DIR", trust.relayDir().toString());
-        ManagedProcess relay = ServiceProcess.start(options.home(), "ingress-relay", "io.eventpipe.relay.RelayApp",
-                relayEnv, options.dataDir(), options.logDir());
-        services.add(relay);
+        ManagedProcess relay = launch("ingress-relay", "io.eventpipe.relay.RelayApp", relayEnv, relayUrl() + "/ready");
         awaitReady(relay, relayUrl() + "/ready");
         awaitReady(processors, processorsUrl() + "/ready");
         ManagedProcess anchorSink = startAnchorSink(common);
@@ -199,10 +198,7 @@ public final class DevStack implements AutoCloseable {
         env.put("EVENTPIPE_RELAY_PROVISIONER_LOCAL_DIR", options.dataDir().resolve("relays").toString());
         env.put("EVENTPIPE_RELAY_PROVISIONER_LOCAL_LAUNCH", RelayLaunchFile.write(options.dataDir().resolve("relays"),
                 ServiceProcess.classpath(options.home(), "ingress-relay"), ServiceProcess.HEAP_MIB, sharedRelayEnv(common)).toString());
-        ManagedProcess process = ServiceProcess.start(options.home(), "admin-service", "io.eventpipe.admin.AdminApp", env,
-                options.dataDir(), options.logDir());
-        services.add(process);
-        return process;
+        return launch("admin-service", "io.eventpipe.admin.AdminApp", env, adminUrl() + "/ready");
     }
 
     /** Where admin-service writes the first admin's credentials (owner-only). */
@@ -233,10 +229,40 @@ public final class DevStack implements AutoCloseable {
         env.put("EVENTPIPE_BATCH_MAX_AGE", "2s");
         env.put("EVENTPIPE_CONFIRMATIONS", Integer.toString(DEV_CONFIRMATIONS));
         env.put("EVENTPIPE_MANAGEMENT_PORT", Integer.toString(options.anchorManagementPort()));
-        ManagedProcess process = ServiceProcess.start(options.home(), "anchor-sink", "io.eventpipe.anchor.AnchorSinkApp", env,
-                options.dataDir(), options.logDir());
+        return launch("anchor-sink", "io.eventpipe.anchor.AnchorSinkApp", env, anchorSinkUrl() + "/ready");
+    }
+
+    /** How a service was started, to start it again the same way. */
+    private record ServiceSpec(String module, String mainClass, Map<String, String> env, String readyUrl) {
+    }
+
+    private ManagedProcess launch(String module, String mainClass, Map<String, String> env, String readyUrl) {
+        specs.put(module, new ServiceSpec(module, mainClass, Map.copyOf(env), readyUrl));
+        ManagedProcess process = ServiceProcess.start(options.home(), module, mainClass, env, options.dataDir(), options.logDir());
         services.add(process);
         return process;
+    }
+
+    /**
+     * For fault tests: SIGKILL the service (no shutdown hook, nothing flushed) and start it again as
+     * it was started; returns once it answers /ready again.
+     */
+    public synchronized void killAndRestart(String module) {
+        ManagedProcess old = services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module + " in this stack"));
+        old.kill();
+        services.remove(old);
+        ServiceSpec spec = specs.get(module);
+        awaitReady(launch(spec.module(), spec.mainClass(), spec.env(), spec.readyUrl()), spec.readyUrl());
+    }
+
+    /** For fault tests: SIGKILL the broker and start it again on its data and ports; returns once it answers. */
+    public synchronized void killAndRestartBroker() {
+        kafka.kill();
+        servers.remove(kafka);
+        kafka = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
+                options.logDir(), tls);
+        servers.add(0, kafka); // closed last among the servers, as before
     }
 
     public String anchorSinkUrl() {
