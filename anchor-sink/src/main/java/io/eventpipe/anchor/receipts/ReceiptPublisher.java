@@ -44,10 +44,17 @@ public final class ReceiptPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptPublisher.class);
 
     private static final String STAGE = "anchor-sink";
+    private static final int RECEIPT_WRITERS = 8;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
     private final S3Client s3;
     private final String bucket;
+    private final java.util.concurrent.ExecutorService receiptWriters = java.util.concurrent.Executors.newFixedThreadPool(RECEIPT_WRITERS,
+            runnable -> {
+                Thread thread = new Thread(runnable, "receipt-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final KafkaProducer<String, byte[]> producer;
     private final Serializer<AnchorReceipt> receiptSerializer;
     private final Serializer<EventResult> resultSerializer;
@@ -75,15 +82,15 @@ public final class ReceiptPublisher implements AutoCloseable {
     /** Announces the receipts of a batch, ANCHORED (final false) or FINAL, with the confirmations seen. */
     public void publish(List<Announcement> announcements, boolean isFinal, long confirmations)
             throws InterruptedException, ExecutionException, TimeoutException {
+        if (!isFinal) {
+            // FINAL changes nothing in the receipt itself: the object written at inclusion stands. Every receipt
+            // is stored before any is announced, so that an ANCHORED result always finds its receipt.
+            writeReceipts(announcements);
+        }
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         for (Announcement announcement : announcements) {
             Receipt receipt = announcement.receipt();
             String json = receipt.toJson().toString();
-            if (!isFinal) {
-                // FINAL changes nothing in the receipt itself: the object written at inclusion stands
-                s3.putObject(b -> b.bucket(bucket).key(ObjectKeys.receipt(receipt.eventId())).contentType("application/json"),
-                        RequestBody.fromString(json, StandardCharsets.UTF_8));
-            }
             sends.add(send(Topics.ANCHOR_RECEIPTS.name(), receipt.eventId(),
                     receiptSerializer.serialize(Topics.ANCHOR_RECEIPTS.name(), avro(receipt, isFinal, confirmations))));
             sends.add(send(Topics.EVENTS_RESULTS.name(), receipt.eventId(),
@@ -93,6 +100,22 @@ public final class ReceiptPublisher implements AutoCloseable {
         }
         for (Future<RecordMetadata> send : sends) {
             send.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The batch's receipts written RECEIPT_WRITERS at a time: one after the other, a store answering in
+     * 8 ms caps anchoring at ~120 events/s whatever the batch size (docs/benchmarks.md, S4).
+     */
+    private void writeReceipts(List<Announcement> announcements) throws InterruptedException, ExecutionException, TimeoutException {
+        List<Future<?>> writes = new ArrayList<>();
+        for (Announcement announcement : announcements) {
+            Receipt receipt = announcement.receipt();
+            writes.add(receiptWriters.submit(() -> s3.putObject(b -> b.bucket(bucket).key(ObjectKeys.receipt(receipt.eventId()))
+                    .contentType("application/json"), RequestBody.fromString(receipt.toJson().toString(), StandardCharsets.UTF_8))));
+        }
+        for (Future<?> write : writes) {
+            write.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -132,6 +155,7 @@ public final class ReceiptPublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        receiptWriters.shutdownNow();
         producer.close(Duration.ofSeconds(10));
         s3.close();
     }
