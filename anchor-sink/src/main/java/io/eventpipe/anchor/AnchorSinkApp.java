@@ -116,6 +116,9 @@ public final class AnchorSinkApp implements AutoCloseable {
         if (!batcher.isAlive() || !anchorer.isAlive()) {
             return "a component stopped";
         }
+        if (batcher.problem() != null) {
+            return batcher.problem(); // what the work itself ran into, in its own words
+        }
         // each dependency probed now, so that an outage shows while there is no work too
         if (!batcher.connected()) {
             return "batcher holds no broker connection";
@@ -129,7 +132,7 @@ public final class AnchorSinkApp implements AutoCloseable {
         if (!SchemaRegistryClient.shared(config.registryUrl()).isReachable()) {
             return "schema registry unreachable";
         }
-        return batcher.problem() != null ? batcher.problem() : anchorer.problem();
+        return anchorer.problem();
     }
 
     @Override

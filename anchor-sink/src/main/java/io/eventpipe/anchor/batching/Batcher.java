@@ -6,6 +6,7 @@ import io.eventpipe.anchor.store.BatchStore;
 import io.eventpipe.avro.ValidatedEvent;
 import io.eventpipe.common.crypto.Hex;
 import io.eventpipe.schemas.registry.AvroDeserializer;
+import io.eventpipe.schemas.registry.RegistryUnavailableException;
 import io.eventpipe.schemas.clients.KafkaConnections;
 import io.eventpipe.schemas.registry.SchemaRegistryClient;
 import io.eventpipe.schemas.topics.Topics;
@@ -23,6 +24,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -42,6 +44,7 @@ public final class Batcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Batcher.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration REGISTRY_PAUSE = Duration.ofSeconds(2);
 
     private final AnchorConfig config;
     private final BatchStore store;
@@ -105,12 +108,7 @@ public final class Batcher implements AutoCloseable {
         });
         try {
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    add(record);
-                    if (pending.size() >= config.batchMaxSize()) {
-                        flushOrPause();
-                    }
-                }
+                takeAll(consumer.poll(POLL));
                 if (!pending.isEmpty() && isOld()) {
                     flushOrPause();
                 }
@@ -129,18 +127,63 @@ public final class Batcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the records of one poll, partition by partition. While the registry cannot be asked for a
+     * schema, nothing is skipped: every partition is rewound to its first record not taken, and read
+     * again after a pause (skipping would leave those events unanchored for good).
+     */
+    private void takeAll(ConsumerRecords<String, byte[]> records) {
+        List<TopicPartition> partitions = new ArrayList<>(records.partitions());
+        for (int p = 0; p < partitions.size(); p++) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partitions.get(p))) {
+                try {
+                    add(record);
+                } catch (RegistryUnavailableException e) {
+                    problem = "schema registry unavailable: " + e.getMessage();
+                    LOG.warn("{}; reading {}-{} again from offset {} after {}", problem, record.topic(), record.partition(),
+                            record.offset(), REGISTRY_PAUSE);
+                    consumer.seek(partitions.get(p), record.offset());
+                    partitions.subList(p + 1, partitions.size())
+                            .forEach(tp -> consumer.seek(tp, records.records(tp).get(0).offset()));
+                    pauseFor(REGISTRY_PAUSE);
+                    return;
+                }
+                if (pending.size() >= config.batchMaxSize()) {
+                    flushOrPause();
+                }
+            }
+        }
+    }
+
+    private void pauseFor(Duration pause) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        consumer.pause(assigned);
+        try {
+            consumer.poll(pause); // keeps the group membership while paused; returns no records
+        } finally {
+            consumer.resume(consumer.assignment());
+        }
+    }
+
     private void add(ConsumerRecord<String, byte[]> record) {
-        consumed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         ValidatedEvent event;
+        byte[] hash;
         try {
             event = deserializer.deserialize(record.topic(), record.value());
+            hash = Hex.decode(event.getEventHash());
+        } catch (RegistryUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             // the archive app dead-letters unreadable records of this topic; here they are only skipped
+            consumed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             LOG.error("unreadable record {}-{}@{} skipped: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
             return;
         }
-        pending.putIfAbsent(event.getEventId(), new PendingEvent(event.getEventId(), Hex.decode(event.getEventHash()),
-                event.getDeviceId(), clock.instant()));
+        consumed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        if (problem != null && problem.startsWith("schema registry")) {
+            problem = null;
+        }
+        pending.putIfAbsent(event.getEventId(), new PendingEvent(event.getEventId(), hash, event.getDeviceId(), clock.instant()));
     }
 
     private boolean isOld() {
