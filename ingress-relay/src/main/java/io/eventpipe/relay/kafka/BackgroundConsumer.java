@@ -1,8 +1,10 @@
 package io.eventpipe.relay.kafka;
 
+import io.eventpipe.schemas.registry.RegistryUnavailableException;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ abstract class BackgroundConsumer<V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundConsumer.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REGISTRY_PAUSE = Duration.ofSeconds(2);
 
     protected final KafkaConsumer<String, V> consumer;
     private final Thread thread;
@@ -63,7 +66,11 @@ abstract class BackgroundConsumer<V> implements AutoCloseable {
         try {
             onStart();
             while (running) {
-                onRecords(consumer.poll(POLL));
+                try {
+                    onRecords(consumer.poll(POLL));
+                } catch (RecordDeserializationException e) {
+                    recover(e);
+                }
             }
         } catch (WakeupException e) {
             // close() asked us to stop
@@ -72,6 +79,29 @@ abstract class BackgroundConsumer<V> implements AutoCloseable {
         } finally {
             running = false;
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * A record that cannot be decoded must neither stop the reader (the relay would stay unready until
+     * restarted) nor be lost: while the schema registry is away the record is read again after a pause;
+     * a record that is corrupt in itself is skipped, as there is nothing else to do with it here.
+     */
+    private void recover(RecordDeserializationException e) {
+        if (e.getCause() instanceof RegistryUnavailableException) {
+            LOG.warn("{}: schema registry unavailable, reading {}@{} again in {}", thread.getName(), e.topicPartition(), e.offset(),
+                    REGISTRY_PAUSE);
+            consumer.seek(e.topicPartition(), e.offset());
+            var assigned = consumer.assignment();
+            consumer.pause(assigned);
+            try {
+                consumer.poll(REGISTRY_PAUSE); // paused: returns nothing, but close() can still wake it up
+            } finally {
+                consumer.resume(consumer.assignment());
+            }
+        } else {
+            LOG.error("{}: unreadable record {}@{} skipped: {}", thread.getName(), e.topicPartition(), e.offset(), e.getMessage());
+            consumer.seek(e.topicPartition(), e.offset() + 1);
         }
     }
 
