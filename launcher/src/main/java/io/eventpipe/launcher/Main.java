@@ -57,6 +57,9 @@ public final class Main {
                         measure the pipeline against this machine's ceilings (raw Kafka, Streams,
                         SHA-256, Ed25519, S3) in one run, as ratios: docs/benchmarks.md and .json
                         (--quick: a short smoke run, written to target/bench-quick/)
+              soak [30m] [--rate N]
+                        steady load on a fresh local stack; heap, consumer lag and answers per
+                        window in target/soak/ (scripts/soak.sh)
               k8s-kafka Strimzi KafkaTopics of the catalogue and the relays' KafkaUser with its ACLs
                         (what deploy/k8s/kafka.yaml holds)
               help      this text

@@ -256,6 +256,33 @@ public final class DevStack implements AutoCloseable {
         awaitReady(launch(spec.module(), spec.mainClass(), spec.env(), spec.readyUrl()), spec.readyUrl());
     }
 
+    /** For fault tests: stops one of the servers ("s3", "redis", "postgres", "ethereum"); its data stays. */
+    public synchronized void stopServer(String name) {
+        Server server = switch (name) {
+            case "s3" -> s3;
+            case "redis" -> redis;
+            case "postgres" -> postgres;
+            case "ethereum" -> anvil;
+            default -> throw new IllegalArgumentException("no server " + name + " to stop");
+        };
+        servers.remove(server);
+        Server.closeQuietly(server);
+    }
+
+    /** Starts a server stopped by {@link #stopServer} again, on its port and data. */
+    public synchronized void startServer(String name) {
+        Path data = options.dataDir();
+        switch (name) {
+            case "s3" -> servers.add(s3 = S3Store.start(data.resolve("s3"), options.s3Port(), options.logDir(), BUCKET));
+            case "redis" -> servers.add(redis = RedisServer.start(data.resolve("redis"), options.redisPort(), options.logDir()));
+            case "postgres" -> servers.add(postgres = PostgresServer.start(data.resolve("postgres"), options.postgresPort(),
+                    options.logDir()));
+            case "ethereum" -> servers.add(anvil = AnvilNode.start(data.resolve("anvil"), options.ethereumPort(), BLOCK_SECONDS,
+                    options.logDir()));
+            default -> throw new IllegalArgumentException("no server " + name + " to start");
+        }
+    }
+
     /** For fault tests: SIGKILL the broker and start it again on its data and ports; returns once it answers. */
     public synchronized void killAndRestartBroker() {
         kafka.kill();
