@@ -3,6 +3,7 @@ package io.eventpipe.processors;
 import io.eventpipe.common.management.ManagementServer;
 import io.eventpipe.processors.archive.Archiver;
 import io.eventpipe.processors.config.ProcessorsConfig;
+import io.eventpipe.processors.config.SkipCorruptRecords;
 import io.eventpipe.processors.metrics.ProcessorsMetrics;
 import io.eventpipe.processors.validation.ValidationTopology;
 import io.eventpipe.schemas.clients.KafkaConnections;
@@ -70,6 +71,7 @@ public final class ProcessorsApp implements AutoCloseable {
         // Streams keeps dynamic members in the group after close (a restart would wait out the
         // session timeout before its partitions are assigned again); a clean stop leaves at once.
         props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipCorruptRecords.class);
         return props;
     }
 

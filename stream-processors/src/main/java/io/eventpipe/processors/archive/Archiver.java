@@ -74,6 +74,10 @@ public final class Archiver implements AutoCloseable {
         if (!thread.isAlive()) {
             return "archive stopped";
         }
+        String met = dependencyProblem.get();
+        if (met != null) {
+            return met; // what the work itself ran into, in its own words
+        }
         if (!clients.connected()) {
             return "archive consumer holds no broker connection";
         }
@@ -83,7 +87,7 @@ public final class Archiver implements AutoCloseable {
         if (!registry.isReachable()) {
             return "schema registry unreachable";
         }
-        return dependencyProblem.get();
+        return null;
     }
 
     public boolean isAlive() {
