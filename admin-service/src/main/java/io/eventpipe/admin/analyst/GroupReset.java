@@ -40,13 +40,20 @@ public final class GroupReset implements AutoCloseable {
 
     /** POST /v1/admin/consumer-groups/{group}/reset {topic, to: time | "earliest" | "latest", dryRun}. */
     public ObjectNode reset(String group, JsonNode request) throws ApiProblem, ExecutionException, InterruptedException, TimeoutException {
-        String topic = request == null ? "" : request.path("topic").asText("");
+        String topic = TopicNames.checked("topic", request == null ? "" : request.path("topic").asText(""));
         OffsetSpec spec = spec(request == null ? "" : request.path("to").asText(""));
         boolean dryRun = request.path("dryRun").asBoolean(true);
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(group);
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        ConsumerGroupDescription description;
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try {
+            description = admin.describeConsumerGroups(List.of(group)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(group);
+            committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                throw new ApiProblem(404, JsonResponses.error("not_found", "no consumer group " + group));
+            }
+            throw e;
+        }
         int partitionCount;
         try {
             partitionCount = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic)

@@ -41,6 +41,7 @@ public final class TopicRanges {
 
     /** The ranges of the window, one per partition it covers; 404 for a topic that does not exist. */
     public List<PartitionRange> plan(String topic, Window window) throws ApiProblem {
+        TopicNames.checked("topic", topic);
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<PartitionInfo> infos = consumer.listTopics(TIMEOUT).get(topic);
             if (infos == null || topic.startsWith("__")) {

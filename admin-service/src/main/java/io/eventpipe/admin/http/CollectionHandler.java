@@ -28,7 +28,7 @@ abstract class CollectionHandler extends AdminHandler {
 
     @Override
     final void serve(Call call, Response response, Callback callback) throws Exception {
-        String rest = call.request().getHttpURI().getPath().substring(prefix.length());
+        String rest = io.eventpipe.web.RoutePaths.after(call.request().getHttpURI().getPath(), prefix);
         String method = call.request().getMethod();
         if (!rest.isEmpty()) {
             member(call, rest.substring(1).split("/", -1), response, callback);

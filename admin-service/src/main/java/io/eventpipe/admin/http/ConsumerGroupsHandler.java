@@ -19,7 +19,7 @@ final class ConsumerGroupsHandler extends AdminHandler {
 
     @Override
     void serve(Call call, Response response, Callback callback) throws Exception {
-        String[] path = call.request().getHttpURI().getPath().substring(PREFIX.length()).split("/", -1);
+        String[] path = io.eventpipe.web.RoutePaths.after(call.request().getHttpURI().getPath(), PREFIX).split("/", -1);
         if (path.length != 2 || !"reset".equals(path[1]) || path[0].isBlank()) {
             throw new ApiProblem(404, JsonResponses.error("not_found", "no such resource"));
         }

@@ -50,7 +50,7 @@ final class DashboardHandler extends AdminHandler {
         Map<String, String> query = new HashMap<>();
         Request.extractQueryParameters(call.request()).forEach(field -> query.put(field.getName(), field.getValue()));
         FeedFilter filter = FeedFilter.fromQuery(query);
-        switch (call.request().getHttpURI().getPath().substring(PREFIX.length())) {
+        switch (io.eventpipe.web.RoutePaths.after(call.request().getHttpURI().getPath(), PREFIX)) {
             case "summary" -> JsonResponses.send(response, callback, 200, routes.feed().summary());
             case "events" -> JsonResponses.send(response, callback, 200, JsonResponses.JSON.createObjectNode()
                     .set("events", routes.feed().recent(filter, number(query, "limit", 100, LiveFeed.RECENT))));

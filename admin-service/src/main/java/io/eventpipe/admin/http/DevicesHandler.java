@@ -15,7 +15,7 @@ final class DevicesHandler extends AdminHandler {
 
     @Override
     void serve(Call call, Response response, Callback callback) throws Exception {
-        String[] path = call.request().getHttpURI().getPath().substring(PREFIX.length()).split("/", -1);
+        String[] path = io.eventpipe.web.RoutePaths.after(call.request().getHttpURI().getPath(), PREFIX).split("/", -1);
         if (path.length != 2 || !"revoke".equals(path[1])) {
             throw new ApiProblem(404, JsonResponses.error("not_found", "no such resource"));
         }

@@ -20,7 +20,7 @@ final class LabelConfigHandler extends AdminHandler {
 
     @Override
     void serve(Call call, Response response, Callback callback) throws ApiProblem, SQLException, ControlPlanePublisher.PublishFailed {
-        String[] path = call.request().getHttpURI().getPath().substring(PREFIX.length()).split("/", -1);
+        String[] path = io.eventpipe.web.RoutePaths.after(call.request().getHttpURI().getPath(), PREFIX).split("/", -1);
         String id = path[0];
         if (path.length == 2 && "deprecate".equals(path[1])) {
             deprecate(call, id, response, callback);

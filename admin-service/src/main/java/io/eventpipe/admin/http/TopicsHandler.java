@@ -29,7 +29,7 @@ final class TopicsHandler extends AdminHandler {
 
     @Override
     void serve(Call call, Response response, Callback callback) throws Exception {
-        String rest = call.request().getHttpURI().getPath().substring(PREFIX.length());
+        String rest = io.eventpipe.web.RoutePaths.after(call.request().getHttpURI().getPath(), PREFIX);
         if (rest.isEmpty()) {
             if (!"GET".equals(call.request().getMethod())) {
                 throw methodNotAllowed("GET");

@@ -36,7 +36,7 @@ final class EventStatusHandler extends Handler.Abstract {
         if (!JsonResponses.methodIs("GET", request, response, callback)) {
             return true;
         }
-        String eventId = request.getHttpURI().getPath().substring(PREFIX.length());
+        String eventId = io.eventpipe.web.RoutePaths.after(request.getHttpURI().getPath(), PREFIX);
         if (!EVENT_ID.matcher(eventId).matches()) {
             JsonResponses.error(response, callback, 404, "not_found", "no such event");
             return true;

@@ -47,7 +47,7 @@ final class MediaHandler extends Handler.Abstract {
         if (!JsonResponses.methodIs("PUT", request, response, callback)) {
             return true;
         }
-        String sha256 = request.getHttpURI().getPath().substring(PREFIX.length());
+        String sha256 = io.eventpipe.web.RoutePaths.after(request.getHttpURI().getPath(), PREFIX);
         if (!Hex.isSha256(sha256)) {
             JsonResponses.error(response, callback, 404, "not_found", "media are addressed by 64 lower-case hex digits");
             return true;

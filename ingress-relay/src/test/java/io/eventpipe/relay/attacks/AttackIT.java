@@ -124,6 +124,9 @@ class AttackIT {
             }
             assertThat(status).as("PUT /v1/media/" + name).isBetween(400, 499);
         }
+        // the route "/v1/media/*" also matches "/v1/media": no key at all is a 4xx too, not a 500
+        assertThat(device.send("PUT", "/v1/media", photo, "image/jpeg", Instant.now()).statusCode()).isBetween(400, 499);
+        assertThat(device.send("GET", "/v1/media", null, null, Instant.now()).statusCode()).isBetween(400, 499);
         try (var s3 = S3Clients.create(servers.s3().endpoint(), "us-east-1", servers.s3().credentials().accessKey(),
                 servers.s3().credentials().secretKey())) {
             List<String> keys = new ArrayList<>();
