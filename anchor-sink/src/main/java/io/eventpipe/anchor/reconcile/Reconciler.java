@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -68,12 +67,12 @@ public final class Reconciler {
         Map<String, List<ValidatedEvent>> validated = new HashMap<>();
         TopicScan.since(sources.bootstrapServers(), Topics.EVENTS_VALIDATED.name(), Topics.EVENTS_VALIDATED.valueSerde(registry)
                 .deserializer(), since)
-                .forEach(r -> validated.computeIfAbsent(r.value().getEventId(), id -> new ArrayList<>()).add(r.value()));
+                .forEach(v -> validated.computeIfAbsent(v.getEventId(), id -> new ArrayList<>()).add(v));
         Map<String, RejectedEvent> rejected = new HashMap<>();
         TopicScan.since(sources.bootstrapServers(), Topics.EVENTS_REJECTED.name(), Topics.EVENTS_REJECTED.valueSerde(registry)
                 .deserializer(), since).forEach(r -> {
-                    if (r.value().getEventId() != null) {
-                        rejected.put(r.value().getEventId(), r.value());
+                    if (r.getEventId() != null) {
+                        rejected.put(r.getEventId(), r);
                     }
                 });
         List<Finding> findings = new ArrayList<>();
@@ -117,9 +116,9 @@ public final class Reconciler {
         return new Report(accepted.size(), validatedCount, rejectedCount, archived, verified, findings);
     }
 
-    private static <V> Map<String, Integer> count(List<ConsumerRecord<String, V>> records, java.util.function.Function<V, String> id) {
+    private static <V> Map<String, Integer> count(List<V> records, java.util.function.Function<V, String> id) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        records.forEach(r -> counts.merge(id.apply(r.value()), 1, Integer::sum));
+        records.forEach(r -> counts.merge(id.apply(r), 1, Integer::sum));
         return counts;
     }
 

@@ -13,7 +13,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** Reads a topic's committed records written since an instant, up to its end when the scan began. */
+/**
+ * Reads a topic's committed records written since an instant, up to its end when the scan began.
+ * Values are decoded one by one, so that a record nobody can decode is passed over (the services
+ * dead-letter or skip such records themselves) instead of ending the scan.
+ */
 final class TopicScan {
 
     private static final Duration POLL = Duration.ofMillis(500);
@@ -22,10 +26,11 @@ final class TopicScan {
     private TopicScan() {
     }
 
-    static <V> List<ConsumerRecord<String, V>> since(String bootstrapServers, String topic, Deserializer<V> values, Instant since) {
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "isolation.level", "read_committed", "max.poll.records", 5000), Serdes.String().deserializer(), values)) {
+    static <V> List<V> since(String bootstrapServers, String topic, Deserializer<V> values, Instant since) {
+        List<V> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "isolation.level", "read_committed", "max.poll.records", 5000), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -42,13 +47,24 @@ final class TopicScan {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + LIMIT);
                 }
-                for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        records.add(record);
+                        decoded(values, record).ifPresent(records::add);
                     }
                 }
             }
         }
         return records;
+    }
+
+    private static <V> java.util.Optional<V> decoded(Deserializer<V> values, ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(values.deserialize(record.topic(), record.value()));
+        } catch (org.apache.kafka.common.errors.SerializationException e) {
+            return java.util.Optional.empty();
+        }
     }
 }
