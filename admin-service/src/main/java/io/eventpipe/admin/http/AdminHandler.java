@@ -72,6 +72,12 @@ abstract class AdminHandler extends Handler.Abstract {
             JsonResponses.send(response, callback, problem.status(), problem.body());
         } catch (SQLException | ControlPlanePublisher.PublishFailed | IllegalStateException | java.util.concurrent.ExecutionException
                  | java.util.concurrent.TimeoutException e) {
+            if (isDataException(e)) {
+                // PostgreSQL refused a value of the request (SQLSTATE class 22): the client's input, not an outage
+                JsonResponses.error(response, callback, 400, "invalid_value",
+                        "a value of the request cannot be stored (text with NUL characters, or out of range)");
+                return true;
+            }
             LOG.warn("{} {} not served: {}", request.getMethod(), request.getHttpURI().getPath(), e.toString());
             JsonResponses.retryLater(response, callback, 503, "unavailable", "a dependency of the admin service is unavailable; retry",
                     RETRY_AFTER_SECONDS);
@@ -84,6 +90,10 @@ abstract class AdminHandler extends Handler.Abstract {
             throw new IllegalStateException("unexpected failure of " + request.getHttpURI().getPath(), e);
         }
         return true;
+    }
+
+    private static boolean isDataException(Exception e) {
+        return e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
     }
 
     private static JsonNode parse(byte[] body) throws ApiProblem {
