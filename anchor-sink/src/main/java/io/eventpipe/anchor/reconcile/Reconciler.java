@@ -50,6 +50,8 @@ public final class Reconciler {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Sources sources;
 
     public Reconciler(Sources sources) {
@@ -140,7 +142,7 @@ public final class Reconciler {
             }
             Receipt receipt;
             try {
-                receipt = Receipt.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                receipt = Receipt.fromJson(JSON.readTree(
                         s3.getObjectAsBytes(b -> b.bucket(bucket).key(ObjectKeys.receipt(id))).asByteArray()));
             } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
                 problems.add("receipt: none in the archive");

@@ -6,11 +6,11 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * S5: photos through the relay to the object store (streamed in parts while hashed), several at
@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MediaUploads {
 
     public static final int PHOTO_BYTES = 5 << 20;
+    private static final String RELAY = "ingress-relay";
 
     private MediaUploads() {
     }
@@ -41,20 +42,9 @@ public final class MediaUploads {
             digests.add(Sha256.hex(photo));
         }
         double idle = MemorySampler.heapMib(relayMetricsUrl);
-        AtomicReference<Double> peak = new AtomicReference<>(idle);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                double heap = MemorySampler.heapMib(relayMetricsUrl);
-                if (!Double.isNaN(heap)) {
-                    peak.accumulateAndGet(heap, Math::max);
-                }
-            }
-        }, "relay-heap");
-        sampler.setDaemon(true);
-        try {
+        try (MemorySampler relayHeap = new MemorySampler(Map.of(), Map.of(RELAY, relayMetricsUrl))) {
             long start = System.nanoTime();
-            sampler.start();
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (int i = 0; i < uploads; i++) {
                 byte[] photo = photos.get(i);
@@ -69,9 +59,9 @@ public final class MediaUploads {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(uploads * (PHOTO_BYTES / (double) (1 << 20)) / seconds, uploads, concurrency, idle, peak.get());
+            double peak = Math.max(idle, relayHeap.peaks().get(RELAY).heapMib());
+            return new Result(uploads * (PHOTO_BYTES / (double) (1 << 20)) / seconds, uploads, concurrency, idle, peak);
         } finally {
-            sampler.interrupt();
             pool.shutdownNow();
         }
     }

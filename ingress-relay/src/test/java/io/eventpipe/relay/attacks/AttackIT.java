@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 10's attack table against a real relay, the rows other tests do not cover: signature
  * stripping and substitution, path traversal through media keys, header abuse, request smuggling
- * shapes and slow clients. Every refusal is a 4xx with a JSON error, never a 5xx or a hang.
+ * shapes and slow clients. Every refusal is a 4xx, never a 5xx or a hang.
  */
 @ExtendWith(RealServers.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

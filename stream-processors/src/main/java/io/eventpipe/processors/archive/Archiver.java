@@ -90,10 +90,6 @@ public final class Archiver implements AutoCloseable {
         return null;
     }
 
-    public boolean isAlive() {
-        return thread.isAlive();
-    }
-
     private void run() {
         KafkaConsumer<String, byte[]> consumer = clients.consumer();
         consumer.subscribe(List.of(Topics.EVENTS_VALIDATED.name()));
